@@ -1,0 +1,6 @@
+package dev.hallpass;
+
+/** The kind of file attached to a message. */
+public enum AttachmentType {
+    PHOTO, VIDEO, DOCUMENT, OTHER
+}

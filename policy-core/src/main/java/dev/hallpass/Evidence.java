@@ -1,0 +1,40 @@
+package dev.hallpass;
+
+import dev.hallpass.facts.Finding;
+import dev.hallpass.facts.FindingKind;
+import java.util.Objects;
+
+/**
+ * What triggered a reason: a span of the message text or an attachment (contract §3).
+ *
+ * @param kind what was found
+ * @param start UTF-16 offset into the text, inclusive; null for an attachment
+ * @param end UTF-16 offset into the text, exclusive; null for an attachment
+ * @param attachment index into the message's attachments; null for a text span
+ */
+public record Evidence(FindingKind kind, Integer start, Integer end, Integer attachment) {
+
+    /** @throws IllegalArgumentException unless exactly one of span or attachment is given */
+    public Evidence {
+        Objects.requireNonNull(kind, "kind");
+        boolean span = start != null && end != null && attachment == null && 0 <= start && start < end;
+        boolean file = start == null && end == null && attachment != null && attachment >= 0;
+        if (!span && !file) {
+            throw new IllegalArgumentException("evidence is either a text span or an attachment");
+        }
+    }
+
+    /** Evidence for a span of text. */
+    public static Evidence span(FindingKind kind, int start, int end) {
+        return new Evidence(kind, start, end, null);
+    }
+
+    /** Evidence for an attachment. */
+    public static Evidence attachment(FindingKind kind, int index) {
+        return new Evidence(kind, null, null, index);
+    }
+
+    static Evidence of(Finding f) {
+        return f.isAttachment() ? attachment(f.kind(), f.attachment()) : span(f.kind(), f.start(), f.end());
+    }
+}

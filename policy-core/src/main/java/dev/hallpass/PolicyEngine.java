@@ -1,0 +1,241 @@
+package dev.hallpass;
+
+import dev.hallpass.Explanation.FiredRule;
+import dev.hallpass.detect.Detectors;
+import dev.hallpass.facts.ClauseMatch;
+import dev.hallpass.facts.Finding;
+import dev.hallpass.facts.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides whether a proposed message may be sent, under one school's profile and rule set.
+ *
+ * <p>Build one at start-up and share it: an engine is immutable and thread-safe, and {@link
+ * #evaluate} may be called from any number of threads at once.
+ *
+ * <pre>{@code
+ * PolicyEngine engine = PolicyEngine.builder()
+ *         .profile(SchoolProfile.load(Path.of("oakfield.yaml")))
+ *         .build();
+ * Decision d = engine.evaluate(message);
+ * }</pre>
+ *
+ * <p>The pipeline: message + profile → detectors → findings → rules → clause matches → combiner →
+ * decision.
+ */
+public final class PolicyEngine {
+    /** The clause id cited when a message could not be checked at all (not a policy clause). */
+    public static final String UNCHECKED_CLAUSE = "unchecked";
+
+    static final String BUILT_IN_RULES = "hallpass/rules/";
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
+
+    private final SchoolProfile profile;
+    private final Catalogue catalogue;
+    private final Detectors detectors;
+    private final RuleSet rules;
+    private final Combiner combiner;
+
+    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules) {
+        this.profile = profile;
+        this.catalogue = catalogue;
+        this.detectors = Detectors.forProfile(profile);
+        this.rules = rules;
+        this.combiner = new Combiner(profile, catalogue);
+    }
+
+    /** A builder: the built-in profile and rules unless told otherwise. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Decides on one message. Never returns null and never throws for a message's content: if the
+     * rules fail at run time, the decision is WARN citing {@value #UNCHECKED_CLAUSE}, never a silent
+     * ALLOW.
+     *
+     * @throws NullPointerException if {@code message} is null
+     */
+    public Decision evaluate(ProposedMessage message) {
+        return run(message, null, null);
+    }
+
+    /**
+     * Decides on one message and says how: the findings and the rules that fired. Slower than
+     * {@link #evaluate}; for people and tools, not for the send path.
+     *
+     * @throws NullPointerException if {@code message} is null
+     */
+    public Explanation explain(ProposedMessage message) {
+        List<Finding> findings = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>();
+        Decision decision = run(message, findings, fired);
+        return new Explanation(decision, findings.stream().map(Evidence::of).toList(), fired);
+    }
+
+    /** The profile this engine decides for. */
+    public SchoolProfile profile() {
+        return profile;
+    }
+
+    /** Every clause of the catalogue, in document order. */
+    public List<Clause> clauses() {
+        return List.copyOf(catalogue.all());
+    }
+
+    private Decision run(ProposedMessage message, List<Finding> findingsOut, List<FiredRule> trace) {
+        Objects.requireNonNull(message, "message");
+        try {
+            List<Finding> findings = detectors.scan(message);
+            if (findingsOut != null) {
+                findingsOut.addAll(findings);
+            }
+            List<ClauseMatch> matches = rules.run(facts(message), findings, trace);
+            return combiner.combine(message.id(), matches);
+        } catch (RuntimeException | StackOverflowError e) {
+            // The exception's message may quote facts; log only its type, never the message text.
+            LOG.error("message {} could not be checked: {}", message.id(), e.getClass().getName());
+            return unchecked(message.id());
+        }
+    }
+
+    private Decision unchecked(String id) {
+        Reason reason = new Reason(UNCHECKED_CLAUSE, Outcome.WARN, null,
+                "This message could not be checked against the school's policy. Please make sure it follows the policy before you send it.",
+                List.of(), List.of());
+        return Combiner.decide(id, List.of(reason));
+    }
+
+    private Message facts(ProposedMessage m) {
+        ZonedDateTime local = m.sentAt().atZone(profile.timezone());
+        var schoolClass = profile.schoolClass(m.classId());
+        boolean listed = schoolClass.map(c -> !c.teachers().isEmpty()).orElse(false);
+        boolean teaches = m.sender().id() != null
+                && schoolClass.map(c -> c.teachers().contains(m.sender().id())).orElse(false);
+        return new Message(m.id(), m.channel(), m.sender().role(), m.channel().audience(),
+                m.classId() == null ? "" : m.classId(), listed, teaches, profile.isWorkingTime(m.sentAt()),
+                local.toLocalDate(), local.toLocalTime(), local.getDayOfWeek(), m.attachments().size());
+    }
+
+    /**
+     * Builds a {@link PolicyEngine}. Each setter checks its argument at once; {@link #build()}
+     * compiles the rules. Not thread-safe; the engine it builds is.
+     */
+    public static final class Builder {
+        private SchoolProfile profile;
+        private final Map<String, String> extraRules = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /**
+         * The school's profile; the built-in one when never called.
+         *
+         * @throws NullPointerException if {@code profile} is null
+         */
+        public Builder profile(SchoolProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * Adds every {@code .drl} file in {@code directory} to the built-in rules; a file with the
+         * same name as a built-in one replaces it.
+         *
+         * @throws IllegalArgumentException if {@code directory} is not a readable directory
+         * @throws UncheckedIOException if a file cannot be read
+         */
+        public Builder rulesDirectory(Path directory) {
+            if (!Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("rules directory " + directory + " is not a directory");
+            }
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+                    rule(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rules directory " + directory, e);
+            }
+            return this;
+        }
+
+        /**
+         * Adds one rule file; a file with the same name as a built-in one replaces it.
+         *
+         * @param fileName the name errors will cite, ending in {@code .drl}
+         * @param drl the rule file's text
+         * @throws IllegalArgumentException if the name does not end in {@code .drl}
+         */
+        public Builder rule(String fileName, String drl) {
+            Objects.requireNonNull(drl, "drl");
+            if (fileName == null || !fileName.endsWith(".drl")) {
+                throw new IllegalArgumentException("rule file name must end in .drl: " + fileName);
+            }
+            extraRules.put(fileName, drl);
+            return this;
+        }
+
+        /**
+         * Compiles the rules and builds the engine.
+         *
+         * @throws RuleLoadException if a rule file does not compile or cites an unknown clause
+         * @throws InvalidProfileException if the profile names a clause the catalogue lacks
+         */
+        public PolicyEngine build() {
+            SchoolProfile p = profile != null ? profile : SchoolProfile.builtIn();
+            Catalogue catalogue = Catalogue.builtIn();
+            List<String> unknown = p.clauses().keySet().stream()
+                    .filter(id -> catalogue.clause(id).isEmpty())
+                    .sorted(Catalogue.CLAUSE_ORDER)
+                    .map(id -> "clauses." + id + ": no such clause in the catalogue")
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidProfileException("profile", unknown);
+            }
+            Map<String, String> sources = new LinkedHashMap<>(builtInRules());
+            sources.putAll(extraRules);
+            List<RuleSet.Source> list = new ArrayList<>();
+            sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text)));
+            return new PolicyEngine(p, catalogue, RuleSet.compile(list, catalogue));
+        }
+
+        static Map<String, String> builtInRules() {
+            Map<String, String> out = new LinkedHashMap<>();
+            ClassLoader loader = PolicyEngine.class.getClassLoader();
+            for (String name : read(loader, BUILT_IN_RULES + "INDEX").lines().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+                out.put(name, read(loader, BUILT_IN_RULES + name));
+            }
+            return out;
+        }
+
+        private static String read(ClassLoader loader, String resource) {
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new PolicyException("built-in rule resource " + resource + " not found: is policy-rules on the class path?");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static Collection<String> builtInRuleNames() {
+        return Builder.builtInRules().keySet();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hallpass;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One clause that applied to a message (contract §3).
+ *
+ * @param clause the clause id ("4.12"); never null
+ * @param outcome what this clause asks for
+ * @param redirectTo where to send the message instead; present exactly when outcome is REDIRECT
+ * @param message the tip shown to the sender: plain English, names the clause, never repeats a
+ *     child's name or the message text
+ * @param evidence what triggered it, in text order then attachments
+ * @param obligations what the host must do for this clause
+ */
+public record Reason(
+        String clause, Outcome outcome, Route redirectTo, String message, List<Evidence> evidence, List<Obligation> obligations) {
+
+    /** @throws IllegalArgumentException if the route does not match the outcome */
+    public Reason {
+        Objects.requireNonNull(clause, "clause");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(message, "message");
+        if ((outcome == Outcome.REDIRECT) != (redirectTo != null)) {
+            throw new IllegalArgumentException("clause " + clause + ": redirectTo goes with REDIRECT and only with it");
+        }
+        evidence = List.copyOf(evidence);
+        obligations = List.copyOf(obligations);
+    }
+}

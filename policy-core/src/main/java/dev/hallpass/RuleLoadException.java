@@ -1,0 +1,26 @@
+package dev.hallpass;
+
+import java.util.List;
+
+/** A rule set could not be loaded; {@link #problems()} says where, as {@code file:line:col}. */
+public final class RuleLoadException extends PolicyException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<RuleProblem> problems;
+
+    /** @param problems every problem found, at least one */
+    public RuleLoadException(List<RuleProblem> problems) {
+        super(describe(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    private static String describe(List<RuleProblem> problems) {
+        StringBuilder sb = new StringBuilder("rules failed to load:");
+        problems.forEach(p -> sb.append("\n  ").append(p));
+        return sb.toString();
+    }
+
+    /** Every problem, in file order. */
+    public List<RuleProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.hallpass;
+
+import dev.hallpass.Explanation.FiredRule;
+import dev.hallpass.facts.ClauseMatch;
+import dev.hallpass.facts.Finding;
+import dev.hallpass.facts.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The Drools glue: compiles named rule sources into one rule base and runs it over one message's
+ * facts. Nothing of Drools leaves this class. The rule base is immutable once built and shared by
+ * all threads; each evaluation gets its own session.
+ */
+final class RuleSet {
+    /** A rule file: its name (used in every error) and its text. */
+    record Source(String name, String text) {}
+
+    /** More firings than this in one evaluation means a rule loops; evaluation is then abandoned. */
+    private static final int MAX_FIRINGS = 10_000;
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+
+    private final KieBase kieBase;
+    private final Map<String, FiredRule> rules;
+
+    private RuleSet(KieBase kieBase, Map<String, FiredRule> rules) {
+        this.kieBase = kieBase;
+        this.rules = rules;
+    }
+
+    /**
+     * Compiles every source. Every rule must carry {@code @clause("id")} naming a catalogue clause.
+     *
+     * @throws RuleLoadException with every problem as file:line:col
+     */
+    static RuleSet compile(List<Source> sources, Catalogue catalogue) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (Source source : sources) {
+            Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(source.name());
+            builder.add(resource, ResourceType.DRL);
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                toProblem(error, sources).ifPresent(problems::add);
+            }
+            throw new RuleLoadException(problems);
+        }
+        Map<String, FiredRule> rules = new HashMap<>();
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                String file = fileOf(rule);
+                Object clause = rule.getMetaData().get("clause");
+                int line = lineOf(sources, file, rule.getName());
+                if (clause == null || clause.toString().isBlank()) {
+                    problems.add(new RuleProblem(file, line, 0, "rule \"" + rule.getName() + "\" has no @clause(\"…\") metadata"));
+                } else if (catalogue.clause(clause.toString()).isEmpty()) {
+                    problems.add(new RuleProblem(file, line, 0,
+                            "rule \"" + rule.getName() + "\" cites clause " + clause + ", which is not in the clause catalogue"));
+                }
+                FiredRule previous = rules.put(rule.getName(), new FiredRule(rule.getName(), String.valueOf(clause), file));
+                if (previous != null && !previous.file().equals(file)) {
+                    problems.add(new RuleProblem(file, line, 0, "rule name \"" + rule.getName() + "\" is also used in " + previous.file()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleLoadException(problems);
+        }
+        return new RuleSet(builder.newKieBase(), Map.copyOf(rules));
+    }
+
+    /**
+     * Runs the rules over one message's facts and returns the clause matches they inserted.
+     *
+     * @param trace when not null, receives the rules that fired, in order
+     */
+    List<ClauseMatch> run(Message message, List<Finding> findings, List<FiredRule> trace) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            if (trace != null) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        trace.add(rules.get(event.getMatch().getRule().getName()));
+                    }
+                });
+            }
+            session.insert(message);
+            for (Finding f : findings) {
+                session.insert(f);
+            }
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("rules fired " + fired + " times for one message: a rule loops");
+            }
+            List<ClauseMatch> matches = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof ClauseMatch)) {
+                matches.add((ClauseMatch) o);
+            }
+            return matches;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static String fileOf(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath();
+        }
+        return "?";
+    }
+
+    private static int lineOf(List<Source> sources, String file, String ruleName) {
+        for (Source s : sources) {
+            if (s.name().equals(file)) {
+                String[] lines = s.text().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lines[i].contains("\"" + ruleName + "\"") && lines[i].trim().startsWith("rule")) {
+                        return i + 1;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static java.util.Optional<RuleProblem> toProblem(KnowledgeBuilderError error, List<Source> sources) {
+        String file = error.getResource() != null && error.getResource().getSourcePath() != null
+                ? error.getResource().getSourcePath()
+                : (sources.size() == 1 ? sources.get(0).name() : "?");
+        String message = error.getMessage() == null ? "error" : error.getMessage().replaceAll("\\s+", " ").trim();
+        if (message.startsWith("Parser returned a null Package")) {
+            return java.util.Optional.empty();
+        }
+        int line = 0;
+        int column = 0;
+        Matcher m = PARSER_POSITION.matcher(message);
+        if (m.find()) {
+            line = Integer.parseInt(m.group(1));
+            column = Integer.parseInt(m.group(2)) + 1;
+        } else if (error.getLines() != null && error.getLines().length > 0) {
+            line = Math.max(error.getLines()[0], 0);
+        }
+        return java.util.Optional.of(new RuleProblem(file, line, column, message));
+    }
+}

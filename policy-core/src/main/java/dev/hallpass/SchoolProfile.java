@@ -1,0 +1,253 @@
+package dev.hallpass;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A school's profile (contract §6): its timezone, working hours, closed dates, contacts, classes
+ * and clause settings. Immutable and thread-safe; one profile may back many engines.
+ *
+ * <p>Load one with {@link #load(Path)} or {@link #parse(String, String)}, or take the seed school's
+ * built-in one with {@link #builtIn()}. Loading validates every field and reports all problems at
+ * once, each naming its field path.
+ *
+ * @param school the school's name
+ * @param timezone where the school is; local times are taken here
+ * @param workingHours when staff read messages (policy 4.7)
+ * @param closedDates days the school is closed, each a single date or an inclusive range
+ * @param contacts who to phone for what
+ * @param classes the school's classes, with teachers and children
+ * @param clauses per-clause settings that override the rule files' defaults, keyed by clause id
+ */
+public record SchoolProfile(
+        String school,
+        ZoneId timezone,
+        WorkingHours workingHours,
+        List<DateRange> closedDates,
+        Contacts contacts,
+        List<SchoolClass> classes,
+        Map<String, ClauseSetting> clauses) {
+
+    /** The class path resource holding the seed school's profile (in {@code policy-rules}). */
+    static final String BUILT_IN_RESOURCE = "hallpass/default-profile.yaml";
+
+    /** Copies collections and checks that nothing is null. */
+    public SchoolProfile {
+        Objects.requireNonNull(school, "school");
+        Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(workingHours, "workingHours");
+        Objects.requireNonNull(contacts, "contacts");
+        closedDates = List.copyOf(closedDates);
+        classes = List.copyOf(classes);
+        clauses = Map.copyOf(clauses);
+    }
+
+    /**
+     * Reads a profile from a JSON or YAML file ({@code .yaml}/{@code .yml} are read as YAML,
+     * anything else as JSON).
+     *
+     * @throws InvalidProfileException listing every problem, each with its field path
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static SchoolProfile load(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            return parse(Files.readString(file), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read profile " + file, e);
+        }
+    }
+
+    /**
+     * Parses a profile from text.
+     *
+     * @param text JSON or YAML
+     * @param sourceName a file name; its extension picks the format and it appears in errors
+     * @throws InvalidProfileException listing every problem, each with its field path
+     */
+    public static SchoolProfile parse(String text, String sourceName) {
+        return ProfileReader.read(text, sourceName);
+    }
+
+    /**
+     * The seed school's built-in profile (Oakfield Primary School), read from the class path
+     * resource {@value #BUILT_IN_RESOURCE} that {@code policy-rules} ships.
+     *
+     * @throws PolicyException if {@code policy-rules} is not on the class path
+     */
+    public static SchoolProfile builtIn() {
+        return BuiltIn.PROFILE;
+    }
+
+    private static final class BuiltIn {
+        static final SchoolProfile PROFILE = readBuiltIn();
+
+        private static SchoolProfile readBuiltIn() {
+            try (InputStream in = SchoolProfile.class.getClassLoader().getResourceAsStream(BUILT_IN_RESOURCE)) {
+                if (in == null) {
+                    throw new PolicyException("built-in profile " + BUILT_IN_RESOURCE + " not found: is policy-rules on the class path?");
+                }
+                return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "default-profile.yaml");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** True when {@code instant} falls inside working hours on a day the school is open. */
+    public boolean isWorkingTime(Instant instant) {
+        ZonedDateTime local = instant.atZone(timezone);
+        return !isClosed(local.toLocalDate()) && workingHours.covers(local.getDayOfWeek(), local.toLocalTime());
+    }
+
+    /** True when {@code date} is one of the closed dates. */
+    public boolean isClosed(LocalDate date) {
+        return closedDates.stream().anyMatch(r -> r.contains(date));
+    }
+
+    /** The class with this id, if the profile has it. */
+    public Optional<SchoolClass> schoolClass(String id) {
+        return id == null ? Optional.empty() : classes.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The setting for a clause; the default setting (enabled, rule's own outcome) if none. */
+    public ClauseSetting clause(String id) {
+        return clauses.getOrDefault(id, ClauseSetting.DEFAULT);
+    }
+
+    /**
+     * Working hours: from {@code start} (inclusive) to {@code end} (exclusive) on {@code days}.
+     *
+     * @param days the working days
+     * @param start first minute of work
+     * @param end first minute after work
+     */
+    public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+        /** Copies the days and checks that {@code start} is before {@code end}. */
+        public WorkingHours {
+            days = Set.copyOf(days);
+            if (!start.isBefore(end)) {
+                throw new IllegalArgumentException("workingHours: start must be before end");
+            }
+        }
+
+        /** True when {@code time} on {@code day} is within working hours. */
+        public boolean covers(DayOfWeek day, LocalTime time) {
+            return days.contains(day) && !time.isBefore(start) && time.isBefore(end);
+        }
+    }
+
+    /**
+     * Closed dates {@code from..to}, inclusive at both ends; a single date has {@code from == to}.
+     *
+     * @param from first closed date
+     * @param to last closed date
+     */
+    public record DateRange(LocalDate from, LocalDate to) {
+        /** Checks that {@code from} is not after {@code to}. */
+        public DateRange {
+            if (from.isAfter(to)) {
+                throw new IllegalArgumentException("closed dates: " + from + " is after " + to);
+            }
+        }
+
+        /** True when {@code date} is within the range. */
+        public boolean contains(LocalDate date) {
+            return !date.isBefore(from) && !date.isAfter(to);
+        }
+    }
+
+    /**
+     * Someone to contact.
+     *
+     * @param name a name the tip can use ("Dawn Hufton or school staff"), never null
+     * @param phone a phone number, or "" when the contact has none (Evidence for Learning)
+     */
+    public record Contact(String name, String phone) {
+        /** Checks that neither part is null. */
+        public Contact {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(phone, "phone");
+        }
+    }
+
+    /**
+     * The contacts that tips refer to.
+     *
+     * @param schoolOffice for absences, appointments, pick-up and drop-off (policy 5.4)
+     * @param school the school's main number, for urgent matters (policy 4.2)
+     * @param nursingTeam for medication and feeds (policy 5.5)
+     * @param evidenceForLearning where parents share photos (policy 4.12)
+     */
+    public record Contacts(Contact schoolOffice, Contact school, Contact nursingTeam, Contact evidenceForLearning) {
+        /** Checks that no contact is null. */
+        public Contacts {
+            Objects.requireNonNull(schoolOffice, "schoolOffice");
+            Objects.requireNonNull(school, "school");
+            Objects.requireNonNull(nursingTeam, "nursingTeam");
+            Objects.requireNonNull(evidenceForLearning, "evidenceForLearning");
+        }
+    }
+
+    /**
+     * A class.
+     *
+     * @param id the id messages carry in {@code classId}
+     * @param name its name ("Oak Class")
+     * @param teachers sender ids of its teachers; empty when the school does not list them
+     * @param children its children, whose names are personal data
+     */
+    public record SchoolClass(String id, String name, List<String> teachers, List<Child> children) {
+        /** Copies the lists. */
+        public SchoolClass {
+            teachers = List.copyOf(teachers);
+            children = List.copyOf(children);
+        }
+    }
+
+    /**
+     * A child on the roster. Personal data: never logged, never repeated in a tip.
+     *
+     * @param name the child's full name
+     * @param aliases other names they go by
+     */
+    public record Child(String name, List<String> aliases) {
+        /** Copies the aliases. */
+        public Child {
+            Objects.requireNonNull(name, "name");
+            aliases = List.copyOf(aliases);
+        }
+
+        /** Redacted: a child's name is personal data. */
+        @Override
+        public String toString() {
+            return "Child[redacted]";
+        }
+    }
+
+    /**
+     * A school's setting for one clause.
+     *
+     * @param enabled false switches the clause off: it is never cited
+     * @param outcome replaces the outcome the rules give, or null to keep it
+     * @param redirectTo the route when {@code outcome} is REDIRECT and the rule gives none, or null
+     */
+    public record ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo) {
+        /** Enabled, with the rules' own outcome. */
+        public static final ClauseSetting DEFAULT = new ClauseSetting(true, null, null);
+    }
+}

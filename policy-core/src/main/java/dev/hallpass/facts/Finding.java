@@ -1,0 +1,40 @@
+package dev.hallpass.facts;
+
+import java.util.Objects;
+
+/**
+ * Something a detector found: a span of the text, or an attachment. A finding never carries the
+ * text it covers, so facts and logs stay free of personal data.
+ *
+ * @param kind what was found
+ * @param start UTF-16 offset of the first char (inclusive), or -1 for an attachment
+ * @param end UTF-16 offset after the last char (exclusive), or -1 for an attachment
+ * @param attachment index into the message's attachments, or -1 for a text span
+ */
+public record Finding(FindingKind kind, int start, int end, int attachment) {
+    /** @throws IllegalArgumentException if the finding is neither a valid span nor an attachment */
+    public Finding {
+        Objects.requireNonNull(kind, "kind");
+        boolean span = attachment == -1 && start >= 0 && end > start;
+        boolean file = attachment >= 0 && start == -1 && end == -1;
+        if (!span && !file) {
+            throw new IllegalArgumentException(
+                    "a finding is a span (0 <= start < end) or an attachment index: " + start + ".." + end + " #" + attachment);
+        }
+    }
+
+    /** A span of text {@code [start, end)}. */
+    public static Finding span(FindingKind kind, int start, int end) {
+        return new Finding(kind, start, end, -1);
+    }
+
+    /** The attachment at {@code index}. */
+    public static Finding attachment(FindingKind kind, int index) {
+        return new Finding(kind, -1, -1, index);
+    }
+
+    /** True when this finding locates an attachment. */
+    public boolean isAttachment() {
+        return attachment >= 0;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.hallpass.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallpass.Attachment;
+import dev.hallpass.AttachmentType;
+import dev.hallpass.Channel;
+import dev.hallpass.InvalidMessageException;
+import dev.hallpass.ProposedMessage;
+import dev.hallpass.Role;
+import dev.hallpass.Sender;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads proposed messages from JSON (contract §2). Every failure is an {@link
+ * InvalidMessageException} naming the field; its text never includes the field's value, so errors
+ * can be logged and echoed without leaking message text. Thread-safe.
+ */
+public final class MessageJson {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private MessageJson() {}
+
+    /**
+     * Parses one JSON object into a message.
+     *
+     * @throws InvalidMessageException naming the field that is wrong, or {@code (line)} when the
+     *     text is not a JSON object
+     */
+    public static ProposedMessage parse(String json) {
+        return read(tree(json));
+    }
+
+    /**
+     * The message's {@code id} if the text is JSON with a string id, else null. Used to label an
+     * error for a line that could not be read as a message.
+     */
+    public static String idOf(String json) {
+        try {
+            JsonNode id = MAPPER.readTree(json).get("id");
+            return id != null && id.isTextual() ? id.asText() : null;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Parses JSON text into a tree, for callers that read wrapper objects (test cases).
+     *
+     * @throws InvalidMessageException with field {@code (line)} when the text is not a JSON object
+     */
+    public static JsonNode tree(String json) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            // Jackson's own message quotes the input; give only the position.
+            throw new InvalidMessageException("(line)", "invalid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidMessageException("(line)", "not a JSON object");
+        }
+        return node;
+    }
+
+    /**
+     * Reads a message from a parsed JSON object.
+     *
+     * @throws InvalidMessageException naming the field that is wrong
+     */
+    public static ProposedMessage read(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidMessageException("message", "not a JSON object");
+        }
+        String id = string(node, "id", "id", true);
+        Channel channel = enumValue(node.get("channel"), "channel", Channel.class);
+        JsonNode senderNode = node.get("sender");
+        if (senderNode == null || senderNode.isNull()) {
+            throw new InvalidMessageException("sender", "missing");
+        }
+        if (!senderNode.isObject()) {
+            throw new InvalidMessageException("sender", "must be an object");
+        }
+        Role role = enumValue(senderNode.get("role"), "sender.role", Role.class);
+        String senderId = string(senderNode, "id", "sender.id", false);
+        String classId = string(node, "classId", "classId", false);
+        String text = string(node, "text", "text", true);
+        List<Attachment> attachments = attachments(node.get("attachments"));
+        Instant sentAt = instant(node.get("sentAt"));
+        return new ProposedMessage(id, channel, new Sender(senderId, role), classId, text, attachments, sentAt);
+    }
+
+    private static List<Attachment> attachments(JsonNode node) {
+        List<Attachment> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new InvalidMessageException("attachments", "must be a list");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "attachments[" + i + "]";
+            JsonNode a = node.get(i);
+            if (!a.isObject()) {
+                throw new InvalidMessageException(path, "must be an object");
+            }
+            AttachmentType type = enumValue(a.get("type"), path + ".type", AttachmentType.class);
+            out.add(new Attachment(type, string(a, "name", path + ".name", false)));
+        }
+        return out;
+    }
+
+    private static Instant instant(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw new InvalidMessageException("sentAt", "missing");
+        }
+        if (!node.isTextual()) {
+            throw new InvalidMessageException("sentAt", "must be a string");
+        }
+        try {
+            return OffsetDateTime.parse(node.asText().trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException("sentAt", "not an ISO-8601 instant or offset date-time (2026-11-30T19:30:00Z)");
+        }
+    }
+
+    private static String string(JsonNode parent, String field, String path, boolean required) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw new InvalidMessageException(path, "missing");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidMessageException(path, "must be a string");
+        }
+        return node.asText();
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type) {
+        if (node == null || node.isNull()) {
+            throw new InvalidMessageException(path, "missing");
+        }
+        String expected = "expected one of " + Arrays.toString(type.getEnumConstants());
+        if (!node.isTextual()) {
+            throw new InvalidMessageException(path, "must be a string (" + expected + ")");
+        }
+        String wanted = node.asText().trim().toUpperCase(Locale.ROOT);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(wanted)) {
+                return e;
+            }
+        }
+        throw new InvalidMessageException(path, "unknown value (" + expected + ")");
+    }
+}
