@@ -1,0 +1,65 @@
+package dev.hallpass.cli;
+
+import dev.hallpass.InvalidProfileException;
+import dev.hallpass.PolicyEngine;
+import dev.hallpass.PolicyException;
+import dev.hallpass.RuleLoadException;
+import dev.hallpass.SchoolProfile;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code policy check}: validates the profile and compiles every rule file, printing each problem. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validates the profile and compiles every rule file; prints each problem as FILE:LINE:COL: message.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:clean", "1:problems"})
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    PolicyCli.EngineOptions engineOptions = new PolicyCli.EngineOptions();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> problems = new ArrayList<>();
+        String profileName = engineOptions.profile == null ? "default-profile.yaml" : engineOptions.profile.toString();
+        SchoolProfile profile = null;
+        try {
+            profile = engineOptions.loadProfile();
+        } catch (InvalidProfileException e) {
+            e.problems().forEach(p -> problems.add(profileName + ":0:0: " + p));
+        } catch (PolicyException | UncheckedIOException e) {
+            problems.add(profileName + ":0:0: " + e.getMessage());
+        }
+        PolicyEngine.Builder builder = PolicyEngine.builder().profile(profile != null ? profile : SchoolProfile.builtIn());
+        if (engineOptions.rules != null) {
+            if (Files.isDirectory(engineOptions.rules)) {
+                builder.rulesDirectory(engineOptions.rules);
+            } else {
+                problems.add(engineOptions.rules + ":0:0: not a directory");
+            }
+        }
+        try {
+            PolicyEngine engine = builder.build();
+            if (problems.isEmpty()) {
+                out.printf("ok: profile %s valid; %d clauses in the catalogue; every rule file compiled%n",
+                        profileName, engine.clauses().size());
+            }
+        } catch (RuleLoadException e) {
+            e.problems().forEach(p -> problems.add(p.toString()));
+        } catch (InvalidProfileException e) {
+            e.problems().forEach(p -> problems.add(profileName + ":0:0: " + p));
+        }
+        problems.forEach(out::println);
+        return problems.isEmpty() ? PolicyCli.OK : PolicyCli.FAILED;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.hallpass.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallpass.Decision;
+import dev.hallpass.InvalidMessageException;
+import dev.hallpass.PolicyEngine;
+import dev.hallpass.PolicyException;
+import dev.hallpass.ProposedMessage;
+import dev.hallpass.json.DecisionJson;
+import dev.hallpass.json.MessageJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code policy evaluate}: one decision per input line, in input order. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Reads proposed messages as JSON Lines (FILE or stdin) and writes one decision per line.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every line evaluated", "1:could not start (bad profile, rules that do not compile)", "2:some lines were bad (each still answered)"})
+class EvaluateCommand implements Callable<Integer> {
+    enum Format { jsonl, text }
+
+    @Mixin
+    PolicyCli.EngineOptions engineOptions = new PolicyCli.EngineOptions();
+
+    @Option(names = "--format", paramLabel = "jsonl|text", description = "jsonl (default) or text, a table for people.")
+    Format format = Format.jsonl;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "JSON Lines of proposed messages; stdin when absent.")
+    Path file;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    boolean explain() {
+        return false;
+    }
+
+    @Override
+    public Integer call() {
+        PolicyEngine engine;
+        InputStream in;
+        try {
+            engine = engineOptions.buildEngine();
+            in = file == null ? System.in : Files.newInputStream(file);
+        } catch (PolicyException | IOException | UncheckedIOException e) {
+            spec.commandLine().getErr().println("policy: " + (e instanceof IOException io ? "cannot read " + file + ": " + io.getMessage() : e.getMessage()));
+            return PolicyCli.FAILED;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        TextTable table = format == Format.text ? new TextTable(out) : null;
+        boolean anyBad = false;
+        try (in) {
+            LineReader reader = new LineReader(new java.io.BufferedInputStream(in, 1 << 16));
+            for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                if (line.text() != null && line.text().isBlank()) {
+                    continue;
+                }
+                ObjectNode answer;
+                Decision decision = null;
+                if (line.text() == null) {
+                    answer = DecisionJson.error(line.number(), null, "(line): not valid UTF-8");
+                } else {
+                    try {
+                        ProposedMessage message = MessageJson.parse(line.text());
+                        if (explain()) {
+                            var x = engine.explain(message);
+                            decision = x.decision();
+                            answer = DecisionJson.toJson(x);
+                        } else {
+                            decision = engine.evaluate(message);
+                            answer = DecisionJson.toJson(decision);
+                        }
+                    } catch (InvalidMessageException e) {
+                        answer = DecisionJson.error(line.number(), MessageJson.idOf(line.text()), e.getMessage());
+                    }
+                }
+                anyBad |= decision == null;
+                if (table != null) {
+                    table.row(line.number(), answer, decision);
+                } else {
+                    out.println(DecisionJson.write(answer));
+                }
+                if (!reader.ready()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("policy: reading input failed: " + e.getMessage());
+            out.flush();
+            return PolicyCli.FAILED;
+        }
+        out.flush();
+        return anyBad ? PolicyCli.BAD_LINES : PolicyCli.OK;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hallpass.cli;
+
+import dev.hallpass.Decision;
+import dev.hallpass.InvalidMessageException;
+import dev.hallpass.PolicyEngine;
+import dev.hallpass.PolicyException;
+import dev.hallpass.json.PolicyCase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code policy test}: runs a school's own cases (contract §5). */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Runs test cases (JSON Lines of {message, expect}) and ends with 'N passed, M failed'.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:all passed", "1:any failed, or could not start"})
+final class TestCommand implements Callable<Integer> {
+    @Mixin
+    PolicyCli.EngineOptions engineOptions = new PolicyCli.EngineOptions();
+
+    @Parameters(arity = "1..*", paramLabel = "CASES", description = "Case files, JSON Lines.")
+    List<Path> caseFiles;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PolicyEngine engine;
+        try {
+            engine = engineOptions.buildEngine();
+        } catch (PolicyException | UncheckedIOException e) {
+            spec.commandLine().getErr().println("policy: " + e.getMessage());
+            return PolicyCli.FAILED;
+        }
+        int passed = 0;
+        int failed = 0;
+        for (Path file : caseFiles) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                out.printf("FAIL %s: cannot read (%s)%n", file, e.getClass().getSimpleName());
+                failed++;
+                continue;
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = file + ":" + (i + 1);
+                try {
+                    PolicyCase c = PolicyCase.parse(line);
+                    Decision d = engine.evaluate(c.message());
+                    List<String> diffs = c.check(d);
+                    if (diffs.isEmpty()) {
+                        passed++;
+                    } else {
+                        failed++;
+                        out.printf("FAIL %s (%s)%n", where, c.name());
+                        diffs.forEach(diff -> out.printf("     %s%n", diff));
+                    }
+                } catch (InvalidMessageException e) {
+                    failed++;
+                    out.printf("FAIL %s: invalid case: %s%n", where, e.getMessage());
+                }
+            }
+        }
+        out.printf("%d passed, %d failed%n", passed, failed);
+        return failed == 0 ? PolicyCli.OK : PolicyCli.FAILED;
+    }
+}

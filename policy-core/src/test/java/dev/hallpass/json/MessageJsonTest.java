@@ -1,0 +1,89 @@
+package dev.hallpass.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hallpass.AttachmentType;
+import dev.hallpass.Channel;
+import dev.hallpass.InvalidMessageException;
+import dev.hallpass.ProposedMessage;
+import dev.hallpass.Role;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+final class MessageJsonTest {
+    private static final String CONTRACT_EXAMPLE = """
+            {"id": "m-001", "channel": "CLASS_CHAT", "sender": {"id": "p-17", "role": "PARENT"}, "classId": "oak",
+             "text": "Does anyone know if Amelia left her coat at the party?",
+             "attachments": [{"type": "PHOTO", "name": "party.jpg"}], "sentAt": "2026-11-30T19:30:00Z", "extra": 1}
+            """;
+
+    @Test
+    void the_contract_example_reads_field_by_field() {
+        ProposedMessage m = MessageJson.parse(CONTRACT_EXAMPLE);
+        assertThat(m.id()).isEqualTo("m-001");
+        assertThat(m.channel()).isEqualTo(Channel.CLASS_CHAT);
+        assertThat(m.sender().id()).isEqualTo("p-17");
+        assertThat(m.sender().role()).isEqualTo(Role.PARENT);
+        assertThat(m.classId()).isEqualTo("oak");
+        assertThat(m.attachments()).singleElement().satisfies(a -> assertThat(a.type()).isEqualTo(AttachmentType.PHOTO));
+        assertThat(m.sentAt()).isEqualTo(Instant.parse("2026-11-30T19:30:00Z"));
+    }
+
+    @Test
+    void enums_are_case_insensitive_and_offsets_are_honoured() {
+        ProposedMessage m = MessageJson.parse("""
+                {"id": "x", "channel": "private_chat", "sender": {"role": "Teacher"}, "text": "ok", "sentAt": "2026-06-01T09:00:00+01:00"}
+                """);
+        assertThat(m.channel()).isEqualTo(Channel.PRIVATE_CHAT);
+        assertThat(m.sender().role()).isEqualTo(Role.TEACHER);
+        assertThat(m.sentAt()).isEqualTo(Instant.parse("2026-06-01T08:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"a\",\"sentAt\":\"2026-11-30T19:30:00Z\"} | id: missing",
+        "{\"id\":\"x\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"a\",\"sentAt\":\"2026-11-30T19:30:00Z\"} | channel: missing",
+        "{\"id\":\"x\",\"channel\":\"LOUDSPEAKER\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"a\",\"sentAt\":\"2026-11-30T19:30:00Z\"} | channel: unknown value (expected one of [SCHOOL_STORY, CLASS_STORY, CLASS_CHAT, PRIVATE_CHAT])",
+        "{\"id\":\"x\",\"channel\":\"CLASS_CHAT\",\"text\":\"a\",\"sentAt\":\"2026-11-30T19:30:00Z\"} | sender: missing",
+        "{\"id\":\"x\",\"channel\":\"CLASS_CHAT\",\"sender\":{},\"text\":\"a\",\"sentAt\":\"2026-11-30T19:30:00Z\"} | sender.role: missing",
+        "{\"id\":\"x\",\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},\"sentAt\":\"2026-11-30T19:30:00Z\"} | text: missing",
+        "{\"id\":\"x\",\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"\",\"sentAt\":\"2026-11-30T19:30:00Z\"} | text: empty, and there are no attachments",
+        "{\"id\":\"x\",\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"a\"} | sentAt: missing",
+        "{\"id\":\"x\",\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"a\",\"sentAt\":\"2026-11-30T19:30:00\"} | sentAt: not an ISO-8601 instant or offset date-time (2026-11-30T19:30:00Z)",
+        "{\"id\":\"x\",\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"\",\"attachments\":[{\"name\":\"a.jpg\"}],\"sentAt\":\"2026-11-30T19:30:00Z\"} | attachments[0].type: missing",
+        "{\"id\":7,\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},\"text\":\"a\",\"sentAt\":\"2026-11-30T19:30:00Z\"} | id: must be a string",
+        "[1,2] | (line): not a JSON object",
+        "{\"id\":\"x\"} trailing | (line): invalid JSON at column 12",
+    })
+    void a_bad_message_names_its_field(String json, String error) {
+        assertThatThrownBy(() -> MessageJson.parse(json))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage(error);
+    }
+
+    @Test
+    void an_error_never_quotes_the_text() {
+        assertThatThrownBy(() -> MessageJson.parse("{\"id\":\"x\",\"text\": Amelia Khan}"))
+                .isInstanceOf(InvalidMessageException.class)
+                .message().doesNotContain("Amelia");
+    }
+
+    @Test
+    void the_id_of_a_bad_line_is_recovered_when_possible() {
+        assertThat(MessageJson.idOf("{\"id\":\"m-7\",\"channel\":\"NOPE\"}")).isEqualTo("m-7");
+        assertThat(MessageJson.idOf("{\"id\":\"m-7\",")).isNull();
+        assertThat(MessageJson.idOf("{\"id\":7}")).isNull();
+    }
+
+    @Test
+    void an_empty_text_is_allowed_with_an_attachment() {
+        ProposedMessage m = MessageJson.parse("""
+                {"id": "x", "channel": "CLASS_CHAT", "sender": {"role": "PARENT"}, "text": "",
+                 "attachments": [{"type": "photo"}], "sentAt": "2026-11-30T10:00:00Z"}
+                """);
+        assertThat(m.attachments()).hasSize(1);
+    }
+}

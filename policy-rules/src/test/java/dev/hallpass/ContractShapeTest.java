@@ -1,0 +1,58 @@
+package dev.hallpass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallpass.fixtures.Engines;
+import dev.hallpass.json.DecisionJson;
+import dev.hallpass.json.MessageJson;
+import org.junit.jupiter.api.Test;
+
+/** Decisions written as JSON have exactly the contract's shape (§3). */
+final class ContractShapeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PolicyEngine engine = Engines.defaults();
+
+    private JsonNode decide(String messageJson) throws Exception {
+        return JSON.readTree(DecisionJson.write(DecisionJson.toJson(engine.evaluate(MessageJson.parse(messageJson)))));
+    }
+
+    @Test
+    void a_saturday_parent_message_is_a_warning_with_the_deferral_obligation() throws Exception {
+        JsonNode d = decide("""
+                {"id": "m-sat", "channel": "PRIVATE_CHAT", "sender": {"id": "p-1", "role": "PARENT"},
+                 "text": "Hi, quick question about the trip", "sentAt": "2026-11-28T10:00:00Z"}
+                """);
+        assertThat(d.toString()).isEqualTo("{\"id\":\"m-sat\",\"outcome\":\"WARN\",\"reasons\":[{\"clause\":\"4.7\",\"outcome\":\"WARN\","
+                + "\"message\":\"It's outside school working hours (Monday–Friday 8:00–17:00, policy 4.7). Your message will be seen on the next working day.\","
+                + "\"evidence\":[]}],\"obligations\":[\"DEFER_UNTIL_WORKING_HOURS\"]}");
+    }
+
+    @Test
+    void an_hlta_message_is_blocked_citing_4_4_without_a_route() throws Exception {
+        JsonNode d = decide("""
+                {"id": "m-h", "channel": "CLASS_CHAT", "sender": {"id": "h-1", "role": "HLTA"},
+                 "text": "Cover today", "sentAt": "2026-11-24T10:00:00Z"}
+                """);
+        assertThat(d.get("outcome").asText()).isEqualTo("BLOCK");
+        assertThat(d.has("redirectTo")).isFalse();
+        assertThat(d.get("reasons").get(0).get("clause").asText()).isEqualTo("4.4");
+        assertThat(d.get("obligations").isEmpty()).isTrue();
+    }
+
+    @Test
+    void an_explanation_lists_the_rules_that_fired_and_their_files() {
+        Explanation x = engine.explain(MessageJson.parse("""
+                {"id": "m-h", "channel": "SCHOOL_STORY", "sender": {"role": "HLTA"},
+                 "text": "Cover today", "attachments": [{"type": "PHOTO"}], "sentAt": "2026-11-28T10:00:00Z"}
+                """));
+        assertThat(x.firedRules()).extracting(Explanation.FiredRule::clause).containsExactlyInAnyOrder("3.1.1", "4.4", "4.7");
+        assertThat(x.firedRules()).extracting(Explanation.FiredRule::file).contains("clause-4.4-hlta-no-access.drl");
+        assertThat(x.findings()).containsExactly(Evidence.attachment(dev.hallpass.facts.FindingKind.PHOTO, 0));
+        assertThat(x.decision()).isEqualTo(engine.evaluate(MessageJson.parse("""
+                {"id": "m-h", "channel": "SCHOOL_STORY", "sender": {"role": "HLTA"},
+                 "text": "Cover today", "attachments": [{"type": "PHOTO"}], "sentAt": "2026-11-28T10:00:00Z"}
+                """)));
+    }
+}
