@@ -10,13 +10,16 @@ import dev.hallpass.SchoolProfile.Contact;
 import dev.hallpass.SchoolProfile.Contacts;
 import dev.hallpass.SchoolProfile.DateRange;
 import dev.hallpass.SchoolProfile.SchoolClass;
+import dev.hallpass.SchoolProfile.WordList;
 import dev.hallpass.SchoolProfile.WorkingHours;
+import dev.hallpass.facts.FindingKind;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -63,7 +66,7 @@ final class ProfileReader {
             problems.add("(root): must be an object");
             return null;
         }
-        onlyFields(root, "", "school", "timezone", "workingHours", "closedDates", "contacts", "classes", "clauses");
+        onlyFields(root, "", "school", "timezone", "workingHours", "closedDates", "contacts", "classes", "clauses", "words");
         String school = text(root, "school", "school");
         ZoneId zone = parse(root, "timezone", "timezone", ZoneId::of, "not a timezone id such as Europe/London");
         WorkingHours hours = workingHours(root.get("workingHours"));
@@ -71,10 +74,11 @@ final class ProfileReader {
         Contacts contacts = contacts(root.get("contacts"));
         List<SchoolClass> classes = classes(root.get("classes"));
         Map<String, ClauseSetting> clauses = clauses(root.get("clauses"));
+        Map<FindingKind, WordList> words = words(root.get("words"));
         if (!problems.isEmpty()) {
             return null;
         }
-        return new SchoolProfile(school, zone, hours, closed, contacts, classes, clauses);
+        return new SchoolProfile(school, zone, hours, closed, contacts, classes, clauses, words);
     }
 
     private WorkingHours workingHours(JsonNode node) {
@@ -242,6 +246,48 @@ final class ProfileReader {
             out.put(e.getKey(), new ClauseSetting(enabled, outcome, route));
         }
         return out;
+    }
+
+    private Map<FindingKind, WordList> words(JsonNode node) {
+        Map<FindingKind, WordList> out = new EnumMap<>(FindingKind.class);
+        if (node == null || node.isNull() || !object(node, "words")) {
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "words." + e.getKey();
+            FindingKind kind = Enums.parse(FindingKind.class, e.getKey());
+            if (kind == null || kind.isAttachment()) {
+                problems.add(path + ": not a word-list kind (expected one of " + textKinds() + ")");
+                continue;
+            }
+            if (!object(e.getValue(), path)) {
+                continue;
+            }
+            onlyFields(e.getValue(), path + ".", "add", "ignore");
+            List<String> add = phrases(e.getValue().get("add"), path + ".add");
+            List<String> ignore = phrases(e.getValue().get("ignore"), path + ".ignore");
+            out.put(kind, new WordList(add, ignore));
+        }
+        return out;
+    }
+
+    private List<String> phrases(JsonNode node, String path) {
+        List<String> out = strings(node, path);
+        for (int i = 0; i < out.size(); i++) {
+            String p = out.get(i);
+            if (p.split("\\s+").length > 8) {
+                problems.add(path + "[" + i + "]: at most 8 words");
+            } else if (p.contains("@")) {
+                problems.add(path + "[" + i + "]: word classes (@...) are only for the built-in lists");
+            }
+        }
+        return out;
+    }
+
+    private static String textKinds() {
+        return java.util.Arrays.stream(FindingKind.values()).filter(k -> !k.isAttachment()).map(Enum::name)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     // ---- small typed readers; each records a problem and returns null on failure ----

@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.FindingKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import java.util.Set;
  * @param contacts who to phone for what
  * @param classes the school's classes, with teachers and children
  * @param clauses per-clause settings that override the rule files' defaults, keyed by clause id
+ * @param words the school's additions to the detectors' word lists, by finding kind
  */
 public record SchoolProfile(
         String school,
@@ -40,7 +42,8 @@ public record SchoolProfile(
         List<DateRange> closedDates,
         Contacts contacts,
         List<SchoolClass> classes,
-        Map<String, ClauseSetting> clauses) {
+        Map<String, ClauseSetting> clauses,
+        Map<FindingKind, WordList> words) {
 
     /** The class path resource holding the seed school's profile (in {@code policy-rules}). */
     static final String BUILT_IN_RESOURCE = "hallpass/default-profile.yaml";
@@ -54,6 +57,7 @@ public record SchoolProfile(
         closedDates = List.copyOf(closedDates);
         classes = List.copyOf(classes);
         clauses = Map.copyOf(clauses);
+        words = Map.copyOf(words);
     }
 
     /**
@@ -249,5 +253,19 @@ public record SchoolProfile(
     public record ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo) {
         /** Enabled, with the rules' own outcome. */
         public static final ClauseSetting DEFAULT = new ClauseSetting(true, null, null);
+    }
+
+    /**
+     * A school's changes to one word list.
+     *
+     * @param add extra phrases that find this kind ("code red" for urgency)
+     * @param ignore phrases that cancel a match they overlap ("urgent care centre")
+     */
+    public record WordList(List<String> add, List<String> ignore) {
+        /** Copies the lists. */
+        public WordList {
+            add = List.copyOf(add);
+            ignore = List.copyOf(ignore);
+        }
     }
 }

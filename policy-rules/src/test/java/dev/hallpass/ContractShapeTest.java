@@ -19,6 +19,27 @@ final class ContractShapeTest {
     }
 
     @Test
+    void the_contracts_example_message_gets_the_contracts_example_decision() throws Exception {
+        JsonNode d = decide("""
+                {"id": "m-001", "channel": "CLASS_CHAT", "sender": {"id": "p-17", "role": "PARENT"}, "classId": "oak",
+                 "text": "Does anyone know if Amelia left her coat at the party?",
+                 "attachments": [{"type": "PHOTO", "name": "party.jpg"}], "sentAt": "2026-11-30T19:30:00Z"}
+                """);
+        JsonNode expected = JSON.readTree("""
+                {"id": "m-001", "outcome": "REDIRECT", "redirectTo": "PRIVATE_CHAT",
+                 "reasons": [
+                   {"clause": "4.12", "outcome": "REDIRECT", "redirectTo": "PRIVATE_CHAT",
+                    "message": "Names and photos of children can't be shared where other parents can see them (policy 4.12). Send this to the class teacher in a private chat.",
+                    "evidence": [{"kind": "CHILD_NAME", "start": 20, "end": 26}, {"kind": "PHOTO", "attachment": 0}]},
+                   {"clause": "4.7", "outcome": "WARN",
+                    "message": "It's outside school working hours (Monday–Friday 8:00–17:00, policy 4.7). Your message will be seen on the next working day.",
+                    "evidence": []}],
+                 "obligations": ["DEFER_UNTIL_WORKING_HOURS"]}
+                """);
+        assertThat(d).isEqualTo(expected);
+    }
+
+    @Test
     void a_saturday_parent_message_is_a_warning_with_the_deferral_obligation() throws Exception {
         JsonNode d = decide("""
                 {"id": "m-sat", "channel": "PRIVATE_CHAT", "sender": {"id": "p-1", "role": "PARENT"},
@@ -47,7 +68,7 @@ final class ContractShapeTest {
                 {"id": "m-h", "channel": "SCHOOL_STORY", "sender": {"role": "HLTA"},
                  "text": "Cover today", "attachments": [{"type": "PHOTO"}], "sentAt": "2026-11-28T10:00:00Z"}
                 """));
-        assertThat(x.firedRules()).extracting(Explanation.FiredRule::clause).containsExactlyInAnyOrder("3.1.1", "4.4", "4.7");
+        assertThat(x.firedRules()).extracting(Explanation.FiredRule::clause).containsExactlyInAnyOrder("3.1.1", "4.4", "4.7", "4.12");
         assertThat(x.firedRules()).extracting(Explanation.FiredRule::file).contains("clause-4.4-hlta-no-access.drl");
         assertThat(x.findings()).containsExactly(Evidence.attachment(dev.hallpass.facts.FindingKind.PHOTO, 0));
         assertThat(x.decision()).isEqualTo(engine.evaluate(MessageJson.parse("""

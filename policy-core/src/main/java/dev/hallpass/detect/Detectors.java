@@ -7,21 +7,55 @@ import dev.hallpass.SchoolProfile;
 import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.FindingKind;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every detector for one school, run over a message: the first stage of the pipeline (message +
- * profile → findings). Built once per profile; immutable and thread-safe.
+ * profile → findings). The text is cut into tokens once; names, word lists and personal data are
+ * found from there. Built once per profile; immutable and thread-safe.
  */
 public final class Detectors {
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::isAttachment)
+            .thenComparingInt(Finding::start).thenComparingInt(Finding::end).thenComparing(Finding::kind)
+            .thenComparingInt(Finding::attachment);
+
     private final SchoolProfile profile;
+    private final NameDetector names;
+    private final LexiconDetector lexicon;
+    private final PersonalDataDetector personalData = new PersonalDataDetector();
+    private final Set<String> schoolNumbers = new HashSet<>();
 
     private Detectors(SchoolProfile profile) {
         this.profile = profile;
+        Lexicon base = Lexicon.builtIn();
+        Map<FindingKind, List<String>> add = new EnumMap<>(FindingKind.class);
+        Map<FindingKind, List<String>> ignore = new EnumMap<>(FindingKind.class);
+        profile.words().forEach((kind, list) -> {
+            add.put(kind, list.add());
+            ignore.put(kind, list.ignore());
+        });
+        this.names = new NameDetector(profile, base.names());
+        this.lexicon = new LexiconDetector(base.extendedBy(add, ignore));
+        SchoolProfile.Contacts c = profile.contacts();
+        for (SchoolProfile.Contact contact : List.of(c.schoolOffice(), c.school(), c.nursingTeam(), c.evidenceForLearning())) {
+            String digits = digits(contact.phone());
+            if (!digits.isEmpty()) {
+                schoolNumbers.add(digits);
+            }
+        }
     }
 
-    /** The detectors configured for {@code profile} (its roster, its word lists). */
+    /**
+     * The detectors configured for {@code profile} (its roster, its word lists).
+     *
+     * @throws IllegalArgumentException if the profile's extra word lists cannot be compiled
+     */
     public static Detectors forProfile(SchoolProfile profile) {
         return new Detectors(Objects.requireNonNull(profile, "profile"));
     }
@@ -33,7 +67,22 @@ public final class Detectors {
 
     /** Everything found in {@code message}: text spans in text order, then attachments. */
     public List<Finding> scan(ProposedMessage message) {
+        String text = message.text();
         List<Finding> out = new ArrayList<>();
+        if (!text.isEmpty()) {
+            Tokens tokens = Tokens.of(text);
+            boolean[] isName = new boolean[tokens.size()];
+            names.detect(tokens, isName, out);
+            lexicon.detect(tokens, isName, out);
+            List<Finding> personal = new ArrayList<>();
+            personalData.detect(text, personal);
+            for (Finding f : personal) {
+                // The school's own numbers (in a story asking families to ring the office) are not personal data.
+                if (f.kind() != FindingKind.PHONE_NUMBER || !schoolNumbers.contains(digits(text.substring(f.start(), f.end())))) {
+                    out.add(f);
+                }
+            }
+        }
         List<Attachment> attachments = message.attachments();
         for (int i = 0; i < attachments.size(); i++) {
             AttachmentType type = attachments.get(i).type();
@@ -43,6 +92,22 @@ public final class Detectors {
                 out.add(Finding.attachment(FindingKind.VIDEO, i));
             }
         }
+        out.sort(ORDER);
         return out;
+    }
+
+    /** The national digits of a UK number: "+44 1632 960000" and "01632 960000" both give "1632960000". */
+    private static String digits(String phone) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < phone.length(); i++) {
+            if (Character.isDigit(phone.charAt(i))) {
+                sb.append(phone.charAt(i));
+            }
+        }
+        String d = sb.toString();
+        if (d.startsWith("44")) {
+            return d.substring(2);
+        }
+        return d.startsWith("0") ? d.substring(1) : d;
     }
 }

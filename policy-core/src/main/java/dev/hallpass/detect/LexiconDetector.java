@@ -1,0 +1,119 @@
+package dev.hallpass.detect;
+
+import dev.hallpass.detect.PhraseMatcher.Entry;
+import dev.hallpass.detect.PhraseMatcher.Match;
+import dev.hallpass.detect.PhraseMatcher.Role;
+import dev.hallpass.facts.Finding;
+import dev.hallpass.facts.FindingKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word-list detectors (urgency, absence, medication, sensitive topics, abuse …): one pass of
+ * one trie over the tokens finds every trigger, cancelling pattern and negator at once; then each
+ * kind keeps the triggers that are not cancelled. Built once per profile; thread-safe.
+ */
+final class LexiconDetector {
+    /** How many words before a trigger a negator reaches ("not really urgent"). */
+    static final int NEGATION_REACH = 3;
+    static final Set<String> CLASSES = Set.of("pron", "name", "time", "num");
+    private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "they");
+    private static final Set<String> TIME_WORDS = Set.of("today", "tomorrow", "tmrw", "tmr", "tmoz", "tonight", "noon",
+            "lunchtime", "lunch", "monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "tues", "wed",
+            "thu", "thur", "thurs", "fri", "midday", "morning", "afternoon", "half");
+
+    private final PhraseMatcher matcher = new PhraseMatcher();
+    private final Map<FindingKind, Set<String>> negators = new EnumMap<>(FindingKind.class);
+    private final Set<FindingKind> needing = new HashSet<>();
+
+    LexiconDetector(Lexicon lexicon) {
+        lexicon.kinds().forEach((kind, w) -> {
+            String k = kind.name();
+            w.phrases().forEach(p -> matcher.add(p, new Entry(k, Role.TRIGGER), CLASSES));
+            w.ignore().forEach(p -> matcher.add(p, new Entry(k, Role.IGNORE), CLASSES));
+            w.needs().forEach(p -> matcher.add(p, new Entry(k, Role.NEEDS), CLASSES));
+            Set<String> neg = new HashSet<>();
+            w.negators().forEach(n -> neg.add(Tokens.foldKey(n)));
+            negators.put(kind, neg);
+            if (!w.needs().isEmpty()) {
+                needing.add(kind);
+            }
+        });
+    }
+
+    void detect(Tokens t, boolean[] isName, List<Finding> out) {
+        List<Match> matches = matcher.matchAll(t, (cls, i) -> inClass(t, isName, cls, i));
+        Map<FindingKind, List<Match>> triggers = new EnumMap<>(FindingKind.class);
+        Map<FindingKind, boolean[]> ignored = new EnumMap<>(FindingKind.class);
+        Map<FindingKind, Set<Integer>> needSentences = new EnumMap<>(FindingKind.class);
+        for (Match m : matches) {
+            FindingKind kind = FindingKind.valueOf(m.entry().kind());
+            switch (m.entry().role()) {
+                case TRIGGER -> triggers.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
+                case IGNORE -> {
+                    boolean[] marks = ignored.computeIfAbsent(kind, k -> new boolean[t.size()]);
+                    for (int i = m.first(); i <= m.last(); i++) {
+                        marks[i] = true;
+                    }
+                }
+                case NEEDS -> needSentences.computeIfAbsent(kind, k -> new HashSet<>()).add(t.sentence(m.first()));
+            }
+        }
+        triggers.forEach((kind, list) -> {
+            list.sort(Comparator.comparingInt(Match::first).thenComparing(Comparator.comparingInt(Match::last).reversed()));
+            boolean[] cancel = ignored.get(kind);
+            Set<String> neg = negators.getOrDefault(kind, Set.of());
+            Set<Integer> needed = needSentences.getOrDefault(kind, Set.of());
+            int coveredUpTo = -1;
+            for (Match m : list) {
+                if (m.first() <= coveredUpTo
+                        || overlapsAny(m, cancel)
+                        || negated(t, m.first(), neg)
+                        || (needing.contains(kind) && !needed.contains(t.sentence(m.first())))) {
+                    continue;
+                }
+                out.add(Finding.span(kind, t.start(m.first()), t.end(m.last())));
+                coveredUpTo = m.last();
+            }
+        });
+    }
+
+    private static boolean overlapsAny(Match m, boolean[] ignored) {
+        if (ignored == null) {
+            return false;
+        }
+        for (int i = m.first(); i <= m.last(); i++) {
+            if (ignored[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negated(Tokens t, int first, Set<String> negators) {
+        if (negators.isEmpty()) {
+            return false;
+        }
+        for (int k = first - 1; k >= 0 && k >= first - NEGATION_REACH && t.sentence(k) == t.sentence(first); k--) {
+            if (negators.contains(t.key(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inClass(Tokens t, boolean[] isName, String cls, int i) {
+        return switch (cls) {
+            case "name" -> isName[i];
+            case "pron" -> isName[i] || PRONOUNS.contains(t.key(i));
+            case "num" -> t.has(i, Tokens.NUMERIC);
+            case "time" -> t.has(i, Tokens.NUMERIC) || TIME_WORDS.contains(t.key(i));
+            default -> false;
+        };
+    }
+}

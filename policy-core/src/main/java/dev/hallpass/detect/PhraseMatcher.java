@@ -1,0 +1,120 @@
+package dev.hallpass.detect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * Every word list, compiled into one trie over token keys, matched in a single pass over a
+ * message's tokens. A pattern is words separated by spaces; a word may be {@code a|b}
+ * (alternatives), {@code *} (any one word) or {@code @class} (a word of a named class such as
+ * {@code @pron} or {@code @time}, decided by a predicate). Patterns are at most
+ * {@value #MAX_LENGTH} words, so the work per token is bounded and the whole match is linear in
+ * the text's length.
+ */
+final class PhraseMatcher {
+    static final int MAX_LENGTH = 8;
+
+    /** What a pattern is for, within its kind. */
+    enum Role { TRIGGER, IGNORE, NEEDS }
+
+    /** A pattern's payload: which list it came from. */
+    record Entry(String kind, Role role) {}
+
+    /** One match: tokens {@code first..last} inclusive. */
+    record Match(Entry entry, int first, int last) {}
+
+    private static final class Node {
+        final Map<String, Node> words = new HashMap<>();
+        final Map<String, Node> classes = new HashMap<>();
+        Node any;
+        final List<Entry> entries = new ArrayList<>(1);
+    }
+
+    private final Node root = new Node();
+
+    /**
+     * Adds a pattern.
+     *
+     * @throws IllegalArgumentException if the pattern is empty, too long or names an unknown class
+     */
+    void add(String pattern, Entry entry, java.util.Set<String> knownClasses) {
+        String[] words = pattern.trim().split("\\s+");
+        if (pattern.isBlank() || words.length > MAX_LENGTH) {
+            throw new IllegalArgumentException("pattern must have 1 to " + MAX_LENGTH + " words: \"" + pattern + "\"");
+        }
+        List<Node> frontier = List.of(root);
+        for (String word : words) {
+            List<Node> next = new ArrayList<>();
+            for (Node node : frontier) {
+                if (word.equals("*")) {
+                    if (node.any == null) {
+                        node.any = new Node();
+                    }
+                    next.add(node.any);
+                } else if (word.startsWith("@")) {
+                    String cls = word.substring(1);
+                    if (!knownClasses.contains(cls)) {
+                        throw new IllegalArgumentException("unknown word class @" + cls + " in \"" + pattern + "\"");
+                    }
+                    next.add(node.classes.computeIfAbsent(cls, k -> new Node()));
+                } else {
+                    for (String alt : word.split("\\|")) {
+                        String key = Tokens.foldKey(alt);
+                        if (!key.isEmpty()) {
+                            next.add(node.words.computeIfAbsent(key, k -> new Node()));
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        for (Node node : frontier) {
+            if (!node.entries.contains(entry)) {
+                node.entries.add(entry);
+            }
+        }
+    }
+
+    /**
+     * Every match at every token.
+     *
+     * @param inClass decides whether token {@code i} belongs to class {@code name}
+     */
+    List<Match> matchAll(Tokens tokens, BiPredicate<String, Integer> inClass) {
+        List<Match> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            walk(root, tokens, i, i, inClass, out);
+        }
+        return out;
+    }
+
+    private void walk(Node node, Tokens tokens, int first, int at, BiPredicate<String, Integer> inClass, List<Match> out) {
+        if (at >= tokens.size() || at - first >= MAX_LENGTH || tokens.sentence(at) != tokens.sentence(first)) {
+            return;
+        }
+        Node w = node.words.get(tokens.key(at));
+        if (w != null) {
+            step(w, tokens, first, at, inClass, out);
+        }
+        if (!node.classes.isEmpty()) {
+            for (Map.Entry<String, Node> c : node.classes.entrySet()) {
+                if (inClass.test(c.getKey(), at)) {
+                    step(c.getValue(), tokens, first, at, inClass, out);
+                }
+            }
+        }
+        if (node.any != null) {
+            step(node.any, tokens, first, at, inClass, out);
+        }
+    }
+
+    private void step(Node node, Tokens tokens, int first, int at, BiPredicate<String, Integer> inClass, List<Match> out) {
+        for (Entry e : node.entries) {
+            out.add(new Match(e, first, at));
+        }
+        walk(node, tokens, first, at + 1, inClass, out);
+    }
+}

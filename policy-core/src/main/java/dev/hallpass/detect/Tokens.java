@@ -1,0 +1,205 @@
+package dev.hallpass.detect;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A message's text cut into word tokens in one pass, with what detectors need to know about each:
+ * UTF-16 offsets, a folded key (lower case, accents and apostrophes removed: "Zoë's" → "zoes"), the
+ * folded word without a possessive ("zoe"), capitalisation, and sentence position. Words keep
+ * inner apostrophes, hyphens, masking stars and digit separators ("won't", "absent-minded",
+ * "f***ing", "2.15", "3:15").
+ */
+final class Tokens {
+    static final int CAPITALISED = 1;
+    static final int ALL_CAPS = 2;
+    static final int SENTENCE_START = 4;
+    static final int POSSESSIVE = 8;
+    static final int NUMERIC = 16;
+
+    private final String text;
+    private int size;
+    private int[] start = new int[32];
+    private int[] end = new int[32];
+    private int[] sentence = new int[32];
+    private int[] flags = new int[32];
+    private String[] key = new String[32];
+    private String[] base = new String[32];
+
+    private Tokens(String text) {
+        this.text = text;
+    }
+
+    static Tokens of(String text) {
+        Tokens t = new Tokens(text);
+        t.scan();
+        return t;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int start(int i) {
+        return start[i];
+    }
+
+    int end(int i) {
+        return end[i];
+    }
+
+    /** Folded key: lower case, no accents, no apostrophes. */
+    String key(int i) {
+        return key[i];
+    }
+
+    /** Folded key without a possessive "'s" or trailing "s'". */
+    String base(int i) {
+        return base[i];
+    }
+
+    int sentence(int i) {
+        return sentence[i];
+    }
+
+    boolean has(int i, int flag) {
+        return (flags[i] & flag) != 0;
+    }
+
+    /** The token's text as written (for shape tests only; never stored or logged). */
+    String raw(int i) {
+        return text.substring(start[i], end[i]);
+    }
+
+    private void scan() {
+        int n = text.length();
+        int sentenceNo = 0;
+        boolean atSentenceStart = true;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (isWordStart(c)) {
+                int s = i;
+                i++;
+                while (i < n && (isWordChar(text.charAt(i)) || isJoiner(text, i))) {
+                    i++;
+                }
+                add(s, i, sentenceNo, atSentenceStart);
+                atSentenceStart = false;
+            } else {
+                if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+                    if (!(c == '.' && size > 0 && end[size - 1] == i && isAbbreviation(key[size - 1]))) {
+                        if (!atSentenceStart) {
+                            sentenceNo++;
+                        }
+                        atSentenceStart = true;
+                    }
+                }
+                i++;
+            }
+        }
+    }
+
+    private static boolean isAbbreviation(String k) {
+        return switch (k) {
+            case "mr", "mrs", "ms", "dr", "st", "mx", "e", "g", "eg", "ie" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** An apostrophe, hyphen, star or digit separator between two word characters joins them. */
+    private static boolean isJoiner(String text, int i) {
+        char c = text.charAt(i);
+        char prev = text.charAt(i - 1);
+        if (c == '*') {
+            return Character.isLetter(prev) || prev == '*';
+        }
+        if (i + 1 >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(i + 1);
+        return switch (c) {
+            case '\'', '\u2019', '-', '\u2010', '\u2011' -> Character.isLetter(next) && Character.isLetter(prev);
+            case '.', ':' -> Character.isDigit(prev) && Character.isDigit(next);
+            default -> false;
+        };
+    }
+
+    private void add(int s, int e, int sentenceNo, boolean sentenceStart) {
+        if (size == start.length) {
+            int cap = size * 2;
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            sentence = Arrays.copyOf(sentence, cap);
+            flags = Arrays.copyOf(flags, cap);
+            key = Arrays.copyOf(key, cap);
+            base = Arrays.copyOf(base, cap);
+        }
+        String raw = text.substring(s, e);
+        String folded = fold(raw);
+        int f = sentenceStart ? SENTENCE_START : 0;
+        char first = raw.charAt(0);
+        if (Character.isUpperCase(first)) {
+            f |= CAPITALISED;
+            if (raw.length() > 1 && raw.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
+                f |= ALL_CAPS;
+            }
+        }
+        if (Character.isDigit(first)) {
+            f |= NUMERIC;
+        }
+        String b = folded;
+        int apostrophe = Math.max(raw.lastIndexOf('\''), raw.lastIndexOf('\u2019'));
+        if (apostrophe > 0 && apostrophe == raw.length() - 2 && (raw.charAt(raw.length() - 1) | 0x20) == 's') {
+            f |= POSSESSIVE;
+            b = fold(raw.substring(0, apostrophe));
+        }
+        start[size] = s;
+        end[size] = e;
+        sentence[size] = sentenceNo;
+        flags[size] = f;
+        key[size] = folded.replace("'", "");
+        base[size] = b.replace("'", "");
+        size++;
+    }
+
+    /** Lower case, accents removed, curly apostrophes straightened. Also used for word lists. */
+    static String fold(String s) {
+        String lower = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        boolean ascii = true;
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) > 0x7f) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return lower;
+        }
+        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK && type != Character.ENCLOSING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A word list entry folded the way token keys are: "Won't" → "wont". */
+    static String foldKey(String word) {
+        return fold(word).replace("'", "");
+    }
+}
