@@ -122,7 +122,9 @@ record Lexicon(Map<FindingKind, KindWords> kinds, NameWords names) {
         try {
             root = new YAMLMapper().readTree(yaml);
         } catch (IOException e) {
-            throw new PolicyException("word lists " + RESOURCE + ": not valid YAML");
+            var loc = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
+            throw new PolicyException("word lists " + RESOURCE + ": not valid YAML"
+                    + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
         }
         Map<FindingKind, KindWords> kinds = new EnumMap<>(FindingKind.class);
         root.path("kinds").fields().forEachRemaining(e -> {

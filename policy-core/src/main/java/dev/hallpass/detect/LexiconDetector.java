@@ -21,7 +21,7 @@ import java.util.Set;
 final class LexiconDetector {
     /** How many words before a trigger a negator reaches ("not really urgent"). */
     static final int NEGATION_REACH = 3;
-    static final Set<String> CLASSES = Set.of("pron", "name", "time", "num");
+    static final Set<String> CLASSES = Set.of("pron", "name", "time", "num", "masked");
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "they");
     private static final Set<String> TIME_WORDS = Set.of("today", "tomorrow", "tmrw", "tmr", "tmoz", "tonight", "noon",
             "lunchtime", "lunch", "monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "tues", "wed",
@@ -113,6 +113,7 @@ final class LexiconDetector {
             case "pron" -> isName[i] || PRONOUNS.contains(t.key(i));
             case "num" -> t.has(i, Tokens.NUMERIC);
             case "time" -> t.has(i, Tokens.NUMERIC) || TIME_WORDS.contains(t.key(i));
+            case "masked" -> t.key(i).indexOf('*') > 0;
             default -> false;
         };
     }

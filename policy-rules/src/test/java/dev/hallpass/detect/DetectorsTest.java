@@ -87,6 +87,12 @@ final class DetectorsTest {
     }
 
     @Test
+    void a_starred_out_swear_word_is_abuse_whatever_the_word() {
+        assertThat(found("this is f***ing ridiculous and you're a tw*t", FindingKind.ABUSE)).containsExactly("f***ing", "tw*t");
+        assertThat(found("Year 5 scored 5*5 on the quiz", FindingKind.ABUSE)).isEmpty();
+    }
+
+    @Test
     void a_pick_up_needs_a_child_to_pick_up() {
         assertThat(found("Grandma is picking him up today", FindingKind.PICKUP_DROPOFF)).containsExactly("picking him up");
         assertThat(found("can anyone pick Noah up tonight?", FindingKind.PICKUP_DROPOFF)).containsExactly("pick Noah up");
