@@ -86,8 +86,12 @@ final class Catalogue {
             if (out.containsKey(id)) {
                 problems.add(new RuleProblem(file, 0, 0, "clause " + id + ": listed twice"));
             }
+            String decidedBy = c.path("decidedBy").asText("content");
+            if (!decidedBy.equals("content") && !decidedBy.equals("context")) {
+                problems.add(new RuleProblem(file, 0, 0, "clause " + id + ": decidedBy must be content or context"));
+            }
             out.put(id, new Clause(id, c.path("title").asText(id), c.path("text").asText(""), enforced, rules,
-                    c.path("reason").asText(""), tip, tips));
+                    c.path("reason").asText(""), tip, tips, decidedBy.equals("context")));
         }
         for (Clause clause : out.values()) {
             for (String template : templates(clause)) {

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param tip the tip template shown when it applies ({@code {schoolOffice.phone}} and the like are
  *     filled in from the profile); "" when informational
  * @param tipsByRoute tip templates for particular redirect routes, overriding {@code tip}
+ * @param decidedByContext true when the clause is decided by who sends, where and when (3.1.1,
+ *     4.4, 4.7), so its reasons carry no evidence; false when it is decided by what the message says
  */
 public record Clause(
-        String id, String title, String text, boolean enforced, List<String> rules, String reason, String tip, Map<Route, String> tipsByRoute) {
+        String id, String title, String text, boolean enforced, List<String> rules, String reason, String tip,
+        Map<Route, String> tipsByRoute, boolean decidedByContext) {
 
     /** Copies collections and checks that nothing is null. */
     public Clause {
