@@ -32,8 +32,17 @@ import org.kie.internal.io.ResourceFactory;
  * all threads; each evaluation gets its own session.
  */
 final class RuleSet {
-    /** A rule file: its name (used in every error) and its text. */
-    record Source(String name, String text) {}
+    /**
+     * A rule file: its name (used in every error) and its text.
+     *
+     * @param trusted true only for files the project's own tests load to exercise failure
+     *     handling; every other file goes through {@link RuleGuard}
+     */
+    record Source(String name, String text, boolean trusted) {
+        Source(String name, String text) {
+            this(name, text, false);
+        }
+    }
 
     /** More firings than this in one evaluation means a rule loops; evaluation is then abandoned. */
     private static final int MAX_FIRINGS = 10_000;
@@ -53,6 +62,16 @@ final class RuleSet {
      * @throws RuleLoadException with every problem as file:line:col
      */
     static RuleSet compile(List<Source> sources, Catalogue catalogue) {
+        // Refuse anything that could run code before Drools compiles (and so could execute) it.
+        List<RuleProblem> refused = new ArrayList<>();
+        for (Source source : sources) {
+            if (!source.trusted()) {
+                refused.addAll(RuleGuard.check(source.name(), source.text()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RuleLoadException(refused);
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (Source source : sources) {
             Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));

@@ -124,7 +124,7 @@ final class RuleLoadingTest {
                     insert(ClauseMatch.block($m.classId().substring(99)));
                 end
                 """;
-        PolicyEngine engine = PolicyEngine.builder().rule("school-explodes.drl", drl).build();
+        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-explodes.drl", drl).build();
         Decision d = engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks"));
         assertThat(d.outcome()).isEqualTo(Outcome.WARN);
         assertThat(d.reasons()).singleElement().satisfies(r -> {
@@ -153,7 +153,7 @@ final class RuleLoadingTest {
                     insert(Integer.valueOf(0));
                 end
                 """;
-        PolicyEngine engine = PolicyEngine.builder().rule("school-loops.drl", drl).build();
+        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-loops.drl", drl).build();
         Decision d = engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks"));
         assertThat(d.outcome()).isEqualTo(Outcome.WARN);
         assertThat(d.cites(PolicyEngine.UNCHECKED_CLAUSE)).isTrue();

@@ -1,0 +1,92 @@
+package dev.hallpass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.hallpass.fixtures.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A folder of hostile rule files, each trying something different (exit the JVM, run a program,
+ * write a file, reflect, start a thread, loop, hide code after a real insert or in a unicode
+ * escape, use eval/from/accumulate/salience/metadata expressions, functions, globals, imports,
+ * declared types, MVEL). Every one is refused with its file and line, and none of them runs.
+ */
+final class MaliciousRulesTest {
+    private static final Path FOLDER = Path.of("src/test/resources/malicious");
+
+    private static List<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
+        }
+    }
+
+    @BeforeAll
+    static void no_marker_files_to_start_with() throws IOException {
+        try (Stream<Path> markers = Files.list(Path.of("/tmp"))) {
+            for (Path m : markers.filter(p -> p.getFileName().toString().startsWith("hallpass-pwned-")).toList()) {
+                Files.delete(m);
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_hostile_rule_file_is_refused_with_its_file_and_line() throws IOException {
+        return samples().stream().map(sample -> dynamicTest(sample.getFileName().toString(), () -> {
+            String name = sample.getFileName().toString();
+            String drl = Files.readString(sample);
+            assertThatThrownBy(() -> PolicyEngine.builder().rule(name, drl).build())
+                    .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+                        assertThat(p.file()).isEqualTo(name);
+                        assertThat(p.line()).isPositive();
+                    }));
+        }));
+    }
+
+    @Test
+    void the_whole_folder_as_a_rules_directory_is_refused_and_nothing_in_it_runs() throws IOException {
+        assertThatThrownBy(() -> PolicyEngine.builder().rulesDirectory(FOLDER).build()).isInstanceOf(RuleLoadException.class);
+        // Had anything compiled and run, a marker file would exist (or the JVM would have exited).
+        try (Stream<Path> markers = Files.list(Path.of("/tmp"))) {
+            assertThat(markers.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hallpass-pwned-"))).isEmpty();
+        }
+    }
+
+    @Test
+    void the_built_in_rules_pass_the_same_guard() {
+        Decision d = PolicyEngine.builder().build().evaluate(Messages.message(Channel.CLASS_CHAT, Role.HLTA, "Cover today"));
+        assertThat(d.cites("4.4")).isTrue();
+    }
+
+    @Test
+    void a_well_behaved_school_rule_passes_the_guard() {
+        String drl = """
+                package dev.hallpass.rules;
+
+                import dev.hallpass.Channel;
+                import dev.hallpass.Role;
+                import dev.hallpass.Obligation;
+                import dev.hallpass.facts.*;
+
+                rule "4.1 a parent's attachment in class chat after six is reviewed"
+                    @clause("4.1")
+                when
+                    $m : Message( channel == Channel.CLASS_CHAT, role == Role.PARENT, localTime.hour >= 18, attachmentCount > 0 )
+                    not Finding( kind == FindingKind.CHILD_NAME )
+                then
+                    insert(ClauseMatch.warn("4.1").with(Obligation.LEADERSHIP_REVIEW));
+                end
+                """;
+        PolicyEngine engine = PolicyEngine.builder().rule("school-evening.drl", drl).build();
+        assertThat(engine.evaluate(Messages.message(Channel.CLASS_CHAT, Role.PARENT, "hi")).cites("4.1")).isFalse();
+    }
+}
