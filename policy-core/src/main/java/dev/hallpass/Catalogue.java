@@ -111,6 +111,17 @@ final class Catalogue {
         return all;
     }
 
+    /** This catalogue with a school's clauses added; one with a built-in id replaces it. */
+    Catalogue plus(Catalogue school) {
+        Map<String, Clause> merged = new LinkedHashMap<>(clauses);
+        merged.putAll(school.clauses);
+        List<Map.Entry<String, Clause>> sorted = new ArrayList<>(merged.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(CLAUSE_ORDER));
+        Map<String, Clause> ordered = new LinkedHashMap<>();
+        sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return new Catalogue(ordered);
+    }
+
     Optional<Clause> clause(String id) {
         return Optional.ofNullable(clauses.get(id));
     }

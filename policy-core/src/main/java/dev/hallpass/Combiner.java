@@ -26,7 +26,8 @@ final class Combiner {
             .thenComparing(Finding::kind);
 
     private static final Comparator<Reason> REASON_ORDER = Comparator
-            .comparing(Reason::outcome, Comparator.reverseOrder())
+            .comparing(Reason::shadow)
+            .thenComparing(Reason::outcome, Comparator.reverseOrder())
             .thenComparing(Reason::clause, Catalogue.CLAUSE_ORDER);
 
     private final SchoolProfile profile;
@@ -80,14 +81,19 @@ final class Combiner {
         Route finalRoute = route;
         String template = catalogue.clause(clause).map(c -> c.tipFor(finalRoute)).orElse("");
         List<Evidence> ev = evidence.stream().map(Evidence::of).toList();
-        return new Reason(clause, outcome, route, tips.render(template), ev, List.copyOf(obligations));
+        return new Reason(clause, outcome, route, tips.render(template), ev, List.copyOf(obligations), setting.shadow());
     }
 
+    /** The decision from reasons already in order; shadow reasons are reported but decide nothing. */
     static Decision decide(String messageId, List<Reason> sortedReasons) {
-        Outcome outcome = sortedReasons.isEmpty() ? Outcome.ALLOW : sortedReasons.get(0).outcome();
+        Outcome outcome = Outcome.ALLOW;
         Route route = null;
         Set<Obligation> obligations = new LinkedHashSet<>();
         for (Reason r : sortedReasons) {
+            if (r.shadow()) {
+                continue;
+            }
+            outcome = outcome.max(r.outcome());
             if (r.outcome() == Outcome.REDIRECT && (route == null || r.redirectTo().precedes(route))) {
                 route = r.redirectTo();
             }

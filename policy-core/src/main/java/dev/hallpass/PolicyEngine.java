@@ -43,6 +43,7 @@ public final class PolicyEngine {
     public static final String UNCHECKED_CLAUSE = "unchecked";
 
     static final String BUILT_IN_RULES = "hallpass/rules/";
+    static final String SCHOOL_CLAUSES = "clauses.yaml";
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
 
     private final SchoolProfile profile;
@@ -117,7 +118,7 @@ public final class PolicyEngine {
     private Decision unchecked(String id) {
         Reason reason = new Reason(UNCHECKED_CLAUSE, Outcome.WARN, null,
                 "This message could not be checked against the school's policy. Please make sure it follows the policy before you send it.",
-                List.of(), List.of());
+                List.of(), List.of(), false);
         return Combiner.decide(id, List.of(reason));
     }
 
@@ -139,6 +140,7 @@ public final class PolicyEngine {
     public static final class Builder {
         private SchoolProfile profile;
         private final Map<String, String> extraRules = new LinkedHashMap<>();
+        private final Map<String, String> extraClauses = new LinkedHashMap<>();
         private final java.util.Set<String> trusted = new java.util.HashSet<>();
 
         private Builder() {}
@@ -155,7 +157,8 @@ public final class PolicyEngine {
 
         /**
          * Adds every {@code .drl} file in {@code directory} to the built-in rules; a file with the
-         * same name as a built-in one replaces it.
+         * same name as a built-in one replaces it. A {@code clauses.yaml} there adds the school's own
+         * clauses to the catalogue (same format as the built-in one).
          *
          * @throws IllegalArgumentException if {@code directory} is not a readable directory
          * @throws UncheckedIOException if a file cannot be read
@@ -168,9 +171,25 @@ public final class PolicyEngine {
                 for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
                     rule(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
                 }
+                Path clauses = directory.resolve(SCHOOL_CLAUSES);
+                if (Files.isRegularFile(clauses)) {
+                    clauses(SCHOOL_CLAUSES, Files.readString(clauses, StandardCharsets.UTF_8));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read rules directory " + directory, e);
             }
+            return this;
+        }
+
+        /**
+         * Adds a school's own clauses to the catalogue (the format of {@code hallpass/clauses.yaml});
+         * a clause with a built-in id replaces it. Checked when the engine is built.
+         *
+         * @param fileName the name errors will cite
+         * @param yaml the clauses
+         */
+        public Builder clauses(String fileName, String yaml) {
+            extraClauses.put(Objects.requireNonNull(fileName, "fileName"), Objects.requireNonNull(yaml, "yaml"));
             return this;
         }
 
@@ -203,12 +222,17 @@ public final class PolicyEngine {
         /**
          * Compiles the rules and builds the engine.
          *
-         * @throws RuleLoadException if a rule file does not compile or cites an unknown clause
+         * @throws RuleLoadException if a rule file is refused, does not compile or cites an unknown
+         *     clause, or a school's clauses are malformed
          * @throws InvalidProfileException if the profile names a clause the catalogue lacks
          */
         public PolicyEngine build() {
             SchoolProfile p = profile != null ? profile : SchoolProfile.builtIn();
-            Catalogue catalogue = Catalogue.builtIn();
+            Catalogue merged = Catalogue.builtIn();
+            for (Map.Entry<String, String> e : extraClauses.entrySet()) {
+                merged = merged.plus(Catalogue.parse(e.getValue(), e.getKey()));
+            }
+            Catalogue catalogue = merged;
             List<String> unknown = p.clauses().keySet().stream()
                     .filter(id -> catalogue.clause(id).isEmpty())
                     .sorted(Catalogue.CLAUSE_ORDER)

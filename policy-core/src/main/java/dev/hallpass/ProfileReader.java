@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -74,7 +73,7 @@ final class ProfileReader {
         Contacts contacts = contacts(root.get("contacts"));
         List<SchoolClass> classes = classes(root.get("classes"));
         Map<String, ClauseSetting> clauses = clauses(root.get("clauses"));
-        Map<FindingKind, WordList> words = words(root.get("words"));
+        Map<String, WordList> words = words(root.get("words"));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -228,7 +227,7 @@ final class ProfileReader {
             if (!object(s, path)) {
                 continue;
             }
-            onlyFields(s, path + ".", "enabled", "outcome", "redirectTo");
+            onlyFields(s, path + ".", "enabled", "outcome", "redirectTo", "mode");
             boolean enabled = true;
             JsonNode en = s.get("enabled");
             if (en != null && !en.isNull()) {
@@ -243,13 +242,23 @@ final class ProfileReader {
             if (route != null && outcome != Outcome.REDIRECT) {
                 problems.add(path + ".redirectTo: only allowed with outcome REDIRECT");
             }
-            out.put(e.getKey(), new ClauseSetting(enabled, outcome, route));
+            boolean shadow = false;
+            JsonNode mode = s.get("mode");
+            if (mode != null && !mode.isNull()) {
+                String m = mode.asText("").toLowerCase(java.util.Locale.ROOT);
+                if (m.equals("shadow")) {
+                    shadow = true;
+                } else if (!m.equals("enforce")) {
+                    problems.add(path + ".mode: must be enforce or shadow");
+                }
+            }
+            out.put(e.getKey(), new ClauseSetting(enabled, outcome, route, shadow));
         }
         return out;
     }
 
-    private Map<FindingKind, WordList> words(JsonNode node) {
-        Map<FindingKind, WordList> out = new EnumMap<>(FindingKind.class);
+    private Map<String, WordList> words(JsonNode node) {
+        Map<String, WordList> out = new LinkedHashMap<>();
         if (node == null || node.isNull() || !object(node, "words")) {
             return out;
         }
@@ -257,8 +266,12 @@ final class ProfileReader {
             Map.Entry<String, JsonNode> e = it.next();
             String path = "words." + e.getKey();
             FindingKind kind = Enums.parse(FindingKind.class, e.getKey());
-            if (kind == null || kind.isAttachment()) {
-                problems.add(path + ": not a word-list kind (expected one of " + textKinds() + ")");
+            if (kind != null && (kind.isAttachment() || kind == FindingKind.SCHOOL_WORDS)) {
+                problems.add(path + ": " + kind + " has no word list");
+                continue;
+            }
+            if (kind == null && !e.getKey().matches("[A-Z][A-Z0-9_]{0,39}")) {
+                problems.add(path + ": a school's own list needs a name in capitals, like SELLING");
                 continue;
             }
             if (!object(e.getValue(), path)) {
@@ -267,7 +280,7 @@ final class ProfileReader {
             onlyFields(e.getValue(), path + ".", "add", "ignore");
             List<String> add = phrases(e.getValue().get("add"), path + ".add");
             List<String> ignore = phrases(e.getValue().get("ignore"), path + ".ignore");
-            out.put(kind, new WordList(add, ignore));
+            out.put(kind != null ? kind.name() : e.getKey(), new WordList(add, ignore));
         }
         return out;
     }
@@ -285,10 +298,6 @@ final class ProfileReader {
         return out;
     }
 
-    private static String textKinds() {
-        return java.util.Arrays.stream(FindingKind.values()).filter(k -> !k.isAttachment()).map(Enum::name)
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
 
     // ---- small typed readers; each records a problem and returns null on failure ----
 

@@ -13,9 +13,12 @@ import java.util.Objects;
  *     child's name or the message text
  * @param evidence what triggered it, in text order then attachments
  * @param obligations what the host must do for this clause
+ * @param shadow true when the school trials this clause in shadow mode: it is reported but does
+ *     not change the decision's outcome, route or obligations
  */
 public record Reason(
-        String clause, Outcome outcome, Route redirectTo, String message, List<Evidence> evidence, List<Obligation> obligations) {
+        String clause, Outcome outcome, Route redirectTo, String message, List<Evidence> evidence, List<Obligation> obligations,
+        boolean shadow) {
 
     /** @throws IllegalArgumentException if the route does not match the outcome */
     public Reason {

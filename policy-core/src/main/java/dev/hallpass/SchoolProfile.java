@@ -1,6 +1,5 @@
 package dev.hallpass;
 
-import dev.hallpass.facts.FindingKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +32,8 @@ import java.util.Set;
  * @param contacts who to phone for what
  * @param classes the school's classes, with teachers and children
  * @param clauses per-clause settings that override the rule files' defaults, keyed by clause id
- * @param words the school's additions to the detectors' word lists, by finding kind
+ * @param words the school's word lists: additions to a built-in list, keyed by its finding kind
+ *     ("URGENCY"), or lists of its own, keyed by a name of its choosing ("SELLING")
  */
 public record SchoolProfile(
         String school,
@@ -43,7 +43,7 @@ public record SchoolProfile(
         Contacts contacts,
         List<SchoolClass> classes,
         Map<String, ClauseSetting> clauses,
-        Map<FindingKind, WordList> words) {
+        Map<String, WordList> words) {
 
     /** The class path resource holding the seed school's profile (in {@code policy-rules}). */
     static final String BUILT_IN_RESOURCE = "hallpass/default-profile.yaml";
@@ -249,10 +249,16 @@ public record SchoolProfile(
      * @param enabled false switches the clause off: it is never cited
      * @param outcome replaces the outcome the rules give, or null to keep it
      * @param redirectTo the route when {@code outcome} is REDIRECT and the rule gives none, or null
+     * @param shadow true to trial the clause: its reason is reported, marked, without changing the decision
      */
-    public record ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo) {
-        /** Enabled, with the rules' own outcome. */
-        public static final ClauseSetting DEFAULT = new ClauseSetting(true, null, null);
+    public record ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo, boolean shadow) {
+        /** Enabled and enforced, with the rules' own outcome. */
+        public static final ClauseSetting DEFAULT = new ClauseSetting(true, null, null, false);
+
+        /** An enforced setting. */
+        public ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo) {
+            this(enabled, outcome, redirectTo, false);
+        }
     }
 
     /**

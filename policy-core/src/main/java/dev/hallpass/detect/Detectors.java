@@ -8,10 +8,8 @@ import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.FindingKind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,14 +32,8 @@ public final class Detectors {
     private Detectors(SchoolProfile profile) {
         this.profile = profile;
         Lexicon base = Lexicon.builtIn();
-        Map<FindingKind, List<String>> add = new EnumMap<>(FindingKind.class);
-        Map<FindingKind, List<String>> ignore = new EnumMap<>(FindingKind.class);
-        profile.words().forEach((kind, list) -> {
-            add.put(kind, list.add());
-            ignore.put(kind, list.ignore());
-        });
         this.names = new NameDetector(profile, base.names());
-        this.lexicon = new LexiconDetector(base.extendedBy(add, ignore));
+        this.lexicon = new LexiconDetector(base.extendedBy(profile.words()));
         SchoolProfile.Contacts c = profile.contacts();
         for (SchoolProfile.Contact contact : List.of(c.schoolOffice(), c.school(), c.nursingTeam(), c.evidenceForLearning())) {
             String digits = digits(contact.phone());

@@ -20,9 +20,10 @@ import java.util.Set;
  * extended by a school's profile. Immutable.
  *
  * @param kinds per finding kind: what triggers it, what cancels it
+ * @param schoolLists the school's own lists by name; they find {@link FindingKind#SCHOOL_WORDS}
  * @param names the lists the name detector uses
  */
-record Lexicon(Map<FindingKind, KindWords> kinds, NameWords names) {
+record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolLists, NameWords names) {
     static final String RESOURCE = "hallpass/lexicon.yaml";
 
     /**
@@ -90,20 +91,36 @@ record Lexicon(Map<FindingKind, KindWords> kinds, NameWords names) {
         return BuiltIn.LEXICON;
     }
 
-    /** This lexicon with a school's extra and ignored phrases added. */
-    Lexicon extendedBy(Map<FindingKind, List<String>> extra, Map<FindingKind, List<String>> ignored) {
-        if (extra.isEmpty() && ignored.isEmpty()) {
+    /**
+     * This lexicon with a school's word lists: a list named like a finding kind extends that kind's
+     * list; any other name is a list of the school's own.
+     */
+    Lexicon extendedBy(Map<String, dev.hallpass.SchoolProfile.WordList> lists) {
+        if (lists.isEmpty()) {
             return this;
         }
         Map<FindingKind, KindWords> merged = new EnumMap<>(FindingKind.class);
         merged.putAll(kinds);
-        Set<FindingKind> touched = new HashSet<>(extra.keySet());
-        touched.addAll(ignored.keySet());
-        for (FindingKind k : touched) {
-            KindWords base = merged.getOrDefault(k, new KindWords(List.of(), List.of(), List.of(), List.of()));
-            merged.put(k, base.plus(extra.getOrDefault(k, List.of()), ignored.getOrDefault(k, List.of())));
+        Map<String, KindWords> own = new java.util.LinkedHashMap<>(schoolLists);
+        KindWords empty = new KindWords(List.of(), List.of(), List.of(), List.of());
+        lists.forEach((name, list) -> {
+            FindingKind kind = builtInKind(name);
+            if (kind != null) {
+                merged.put(kind, merged.getOrDefault(kind, empty).plus(list.add(), list.ignore()));
+            } else {
+                own.put(name, own.getOrDefault(name, empty).plus(list.add(), list.ignore()));
+            }
+        });
+        return new Lexicon(merged, own, names);
+    }
+
+    private static FindingKind builtInKind(String name) {
+        for (FindingKind k : FindingKind.values()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
         }
-        return new Lexicon(merged, names);
+        return null;
     }
 
     private static Lexicon load() {
@@ -141,7 +158,7 @@ record Lexicon(Map<FindingKind, KindWords> kinds, NameWords names) {
         NameWords names = new NameWords(keys(n, "wordNames"), keys(n, "titles"), list(n, "introducers"), keys(n, "relations"),
                 keys(n, "notNames"), keys(n, "notAfterWordName"), keys(n, "monthContext"), keys(n, "timeNames"),
                 keys(n, "nameFollowers"));
-        return new Lexicon(kinds, names);
+        return new Lexicon(kinds, Map.of(), names);
     }
 
     private static List<String> list(JsonNode parent, String field) {

@@ -7,7 +7,7 @@ import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.FindingKind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +28,37 @@ final class LexiconDetector {
             "thu", "thur", "thurs", "fri", "midday", "morning", "afternoon", "half");
 
     private final PhraseMatcher matcher = new PhraseMatcher();
-    private final Map<FindingKind, Set<String>> negators = new EnumMap<>(FindingKind.class);
-    private final Set<FindingKind> needing = new HashSet<>();
+    /** A list's identity: its kind and label (the label tells the school's own lists apart). */
+    private record ListId(FindingKind kind, String label) {}
+
+    private final Map<ListId, Set<String>> negators = new HashMap<>();
+    private final Set<ListId> needing = new HashSet<>();
 
     LexiconDetector(Lexicon lexicon) {
-        lexicon.kinds().forEach((kind, w) -> {
-            String k = kind.name();
-            w.phrases().forEach(p -> matcher.add(p, new Entry(k, Role.TRIGGER), CLASSES));
-            w.ignore().forEach(p -> matcher.add(p, new Entry(k, Role.IGNORE), CLASSES));
-            w.needs().forEach(p -> matcher.add(p, new Entry(k, Role.NEEDS), CLASSES));
-            Set<String> neg = new HashSet<>();
-            w.negators().forEach(n -> neg.add(Tokens.foldKey(n)));
-            negators.put(kind, neg);
-            if (!w.needs().isEmpty()) {
-                needing.add(kind);
-            }
-        });
+        lexicon.kinds().forEach((kind, w) -> add(kind, kind.name(), w));
+        lexicon.schoolLists().forEach((name, w) -> add(FindingKind.SCHOOL_WORDS, name, w));
+    }
+
+    private void add(FindingKind kind, String label, Lexicon.KindWords w) {
+        w.phrases().forEach(p -> matcher.add(p, new Entry(kind, label, Role.TRIGGER), CLASSES));
+        w.ignore().forEach(p -> matcher.add(p, new Entry(kind, label, Role.IGNORE), CLASSES));
+        w.needs().forEach(p -> matcher.add(p, new Entry(kind, label, Role.NEEDS), CLASSES));
+        Set<String> neg = new HashSet<>();
+        w.negators().forEach(n -> neg.add(Tokens.foldKey(n)));
+        ListId id = new ListId(kind, label);
+        negators.put(id, neg);
+        if (!w.needs().isEmpty()) {
+            needing.add(id);
+        }
     }
 
     void detect(Tokens t, boolean[] isName, List<Finding> out) {
         List<Match> matches = matcher.matchAll(t, (cls, i) -> inClass(t, isName, cls, i));
-        Map<FindingKind, List<Match>> triggers = new EnumMap<>(FindingKind.class);
-        Map<FindingKind, boolean[]> ignored = new EnumMap<>(FindingKind.class);
-        Map<FindingKind, Set<Integer>> needSentences = new EnumMap<>(FindingKind.class);
+        Map<ListId, List<Match>> triggers = new java.util.LinkedHashMap<>();
+        Map<ListId, boolean[]> ignored = new HashMap<>();
+        Map<ListId, Set<Integer>> needSentences = new HashMap<>();
         for (Match m : matches) {
-            FindingKind kind = FindingKind.valueOf(m.entry().kind());
+            ListId kind = new ListId(m.entry().kind(), m.entry().label());
             switch (m.entry().role()) {
                 case TRIGGER -> triggers.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
                 case IGNORE -> {
@@ -77,7 +83,7 @@ final class LexiconDetector {
                         || (needing.contains(kind) && !needed.contains(t.sentence(m.first())))) {
                     continue;
                 }
-                out.add(Finding.span(kind, t.start(m.first()), t.end(m.last())));
+                out.add(new Finding(kind.kind(), t.start(m.first()), t.end(m.last()), -1, kind.label()));
                 coveredUpTo = m.last();
             }
         });

@@ -20,8 +20,14 @@ final class PhraseMatcher {
     /** What a pattern is for, within its kind. */
     enum Role { TRIGGER, IGNORE, NEEDS }
 
-    /** A pattern's payload: which list it came from. */
-    record Entry(String kind, Role role) {}
+    /**
+     * A pattern's payload: which list it came from.
+     *
+     * @param kind the finding kind it finds
+     * @param label the kind's name, or the school's list name for SCHOOL_WORDS
+     * @param role what the pattern does for that list
+     */
+    record Entry(dev.hallpass.facts.FindingKind kind, String label, Role role) {}
 
     /** One match: tokens {@code first..last} inclusive. */
     record Match(Entry entry, int first, int last) {}

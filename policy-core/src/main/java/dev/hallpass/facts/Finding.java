@@ -10,11 +10,14 @@ import java.util.Objects;
  * @param start UTF-16 offset of the first char (inclusive), or -1 for an attachment
  * @param end UTF-16 offset after the last char (exclusive), or -1 for an attachment
  * @param attachment index into the message's attachments, or -1 for a text span
+ * @param label the kind's name, or for {@link FindingKind#SCHOOL_WORDS} the name of the school's
+ *     word list ("SELLING"): rules match it with {@code label == "SELLING"}
  */
-public record Finding(FindingKind kind, int start, int end, int attachment) {
+public record Finding(FindingKind kind, int start, int end, int attachment, String label) {
     /** @throws IllegalArgumentException if the finding is neither a valid span nor an attachment */
     public Finding {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(label, "label");
         boolean span = attachment == -1 && start >= 0 && end > start;
         boolean file = attachment >= 0 && start == -1 && end == -1;
         if (!span && !file) {
@@ -25,12 +28,17 @@ public record Finding(FindingKind kind, int start, int end, int attachment) {
 
     /** A span of text {@code [start, end)}. */
     public static Finding span(FindingKind kind, int start, int end) {
-        return new Finding(kind, start, end, -1);
+        return new Finding(kind, start, end, -1, kind.name());
+    }
+
+    /** A span of text {@code [start, end)} from the school's word list {@code list}. */
+    public static Finding schoolWords(String list, int start, int end) {
+        return new Finding(FindingKind.SCHOOL_WORDS, start, end, -1, list);
     }
 
     /** The attachment at {@code index}. */
     public static Finding attachment(FindingKind kind, int index) {
-        return new Finding(kind, -1, -1, index);
+        return new Finding(kind, -1, -1, index, kind.name());
     }
 
     /** True when this finding locates an attachment. */

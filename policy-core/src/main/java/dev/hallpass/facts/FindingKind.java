@@ -34,7 +34,9 @@ public enum FindingKind {
     /** A safeguarding or health-and-safety concern. */
     SAFEGUARDING,
     /** Disrespectful or abusive language, or a threat. */
-    ABUSE;
+    ABUSE,
+    /** A phrase from one of the school's own word lists; {@link Finding#label()} names the list. */
+    SCHOOL_WORDS;
 
     /** True for the kinds that locate an attachment rather than a span of text. */
     public boolean isAttachment() {

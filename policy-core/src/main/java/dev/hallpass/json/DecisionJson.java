@@ -30,6 +30,9 @@ public final class DecisionJson {
                 rj.put("redirectTo", r.redirectTo().name());
             }
             rj.put("message", r.message());
+            if (r.shadow()) {
+                rj.put("shadow", true);
+            }
             ArrayNode ev = rj.putArray("evidence");
             r.evidence().forEach(e -> ev.add(toJson(e)));
         }
@@ -41,7 +44,7 @@ public final class DecisionJson {
     /** One piece of evidence: {@code {"kind", "start", "end"}} or {@code {"kind", "attachment"}}. */
     public static ObjectNode toJson(Evidence e) {
         ObjectNode out = MessageJson.MAPPER.createObjectNode();
-        out.put("kind", e.kind().name());
+        out.put("kind", e.label());
         if (e.attachment() != null) {
             out.put("attachment", e.attachment());
         } else {

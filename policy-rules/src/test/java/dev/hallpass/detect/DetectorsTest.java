@@ -113,7 +113,7 @@ final class DetectorsTest {
         SchoolProfile base = SchoolProfile.builtIn();
         SchoolProfile extended = new SchoolProfile(base.school(), base.timezone(), base.workingHours(), base.closedDates(),
                 base.contacts(), base.classes(), base.clauses(),
-                java.util.Map.of(FindingKind.URGENCY, new SchoolProfile.WordList(List.of("code red"), List.of("urgent care centre"))));
+                java.util.Map.of("URGENCY", new SchoolProfile.WordList(List.of("code red"), List.of("urgent care centre"))));
         Detectors d = Detectors.forProfile(extended);
         String text = "code red! the urgent care centre is closed";
         List<String> urgency = d.scan(ProposedMessage.of("m", Channel.CLASS_CHAT, Role.PARENT, text, Messages.WORKING_TIME)).stream()
