@@ -245,7 +245,13 @@ public final class PolicyEngine {
             sources.putAll(extraRules);
             List<RuleSet.Source> list = new ArrayList<>();
             sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text, trusted.contains(name))));
-            return new PolicyEngine(p, catalogue, RuleSet.compile(list, catalogue));
+            RuleSet rules = RuleSet.compile(list, catalogue);
+            try {
+                return new PolicyEngine(p, catalogue, rules);
+            } catch (IllegalArgumentException e) {
+                // A school's word list that cannot be compiled (a phrase with no words in it).
+                throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));
+            }
         }
 
         static Map<String, String> builtInRules() {

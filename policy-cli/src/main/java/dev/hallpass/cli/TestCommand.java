@@ -30,6 +30,9 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CASES", description = "Case files, JSON Lines.")
     List<Path> caseFiles;
 
+    @picocli.CommandLine.Option(names = "--coverage", description = "Also list the enforced clauses that no case's decision cited.")
+    boolean coverage;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +48,7 @@ final class TestCommand implements Callable<Integer> {
         }
         int passed = 0;
         int failed = 0;
+        java.util.Set<String> cited = new java.util.HashSet<>();
         for (Path file : caseFiles) {
             List<String> lines;
             try {
@@ -63,6 +67,7 @@ final class TestCommand implements Callable<Integer> {
                 try {
                     PolicyCase c = PolicyCase.parse(line);
                     Decision d = engine.evaluate(c.message());
+                    d.reasons().forEach(r -> cited.add(r.clause()));
                     List<String> diffs = c.check(d);
                     if (diffs.isEmpty()) {
                         passed++;
@@ -76,6 +81,12 @@ final class TestCommand implements Callable<Integer> {
                     out.printf("FAIL %s: invalid case: %s%n", where, e.getMessage());
                 }
             }
+        }
+        if (coverage) {
+            List<String> missed = engine.clauses().stream().filter(dev.hallpass.Clause::enforced)
+                    .map(dev.hallpass.Clause::id).filter(id -> !cited.contains(id)).toList();
+            out.printf("coverage: %s%n", missed.isEmpty() ? "every enforced clause was cited by at least one case"
+                    : "no case exercised " + String.join(", ", missed));
         }
         out.printf("%d passed, %d failed%n", passed, failed);
         return failed == 0 ? PolicyCli.OK : PolicyCli.FAILED;

@@ -47,8 +47,8 @@ final class PhraseMatcher {
      * @throws IllegalArgumentException if the pattern is empty, too long or names an unknown class
      */
     void add(String pattern, Entry entry, java.util.Set<String> knownClasses) {
-        String[] words = pattern.trim().split("\\s+");
-        if (pattern.isBlank() || words.length > MAX_LENGTH) {
+        String[] words = normalise(pattern);
+        if (words.length == 0 || words.length > MAX_LENGTH) {
             throw new IllegalArgumentException("pattern must have 1 to " + MAX_LENGTH + " words: \"" + pattern + "\"");
         }
         List<Node> frontier = List.of(root);
@@ -82,6 +82,25 @@ final class PhraseMatcher {
                 node.entries.add(entry);
             }
         }
+    }
+
+    /**
+     * The pattern's words as the tokenizer would cut the same text: "£5 each" is the two words
+     * "5" and "each", "drop-off" stays one. Alternatives, "*" and classes are kept as written.
+     */
+    private static String[] normalise(String pattern) {
+        List<String> out = new ArrayList<>();
+        for (String word : pattern.trim().split("\\s+")) {
+            if (word.equals("*") || word.startsWith("@") || word.contains("|")) {
+                out.add(word);
+            } else {
+                Tokens t = Tokens.of(word);
+                for (int i = 0; i < t.size(); i++) {
+                    out.add(t.key(i));
+                }
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     /**

@@ -1,0 +1,189 @@
+package dev.hallpass.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** How a message is cut into words: what each word's offsets, key, base, flags and sentence are. */
+final class TokensTest {
+
+    private static List<String> raws(String text) {
+        Tokens t = Tokens.of(text);
+        return IntStream.range(0, t.size()).mapToObj(t::raw).toList();
+    }
+
+    private static List<String> keys(String text) {
+        Tokens t = Tokens.of(text);
+        return IntStream.range(0, t.size()).mapToObj(t::key).toList();
+    }
+
+    private static List<Integer> sentences(String text) {
+        Tokens t = Tokens.of(text);
+        return IntStream.range(0, t.size()).mapToObj(t::sentence).toList();
+    }
+
+    // ------------------------------------------------------------- words
+
+    @Test
+    void words_are_cut_at_spaces_and_punctuation_with_their_utf16_offsets() {
+        Tokens t = Tokens.of("Hi, Tom (Y2)!");
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(List.of(t.start(0), t.end(0), t.start(1), t.end(1), t.start(2), t.end(2)))
+                .containsExactly(0, 2, 4, 7, 9, 11);
+        assertThat(raws("Hi, Tom (Y2)!")).containsExactly("Hi", "Tom", "Y2");
+    }
+
+    @Test
+    void text_with_no_letters_or_digits_has_no_words() {
+        assertThat(Tokens.of("").size()).isZero();
+        assertThat(Tokens.of(" ... !? -- ' * ").size()).isZero();
+    }
+
+    @Test
+    void apostrophes_and_hyphens_join_letters_but_not_digits_or_spaces() {
+        assertThat(raws("won't absent-minded Zoë’s non\u2010stop co\u2011op"))
+                .containsExactly("won't", "absent-minded", "Zoë’s", "non\u2010stop", "co\u2011op");
+        assertThat(raws("3-2 win")).containsExactly("3", "2", "win");
+        assertThat(raws("a- b 'quoted' end-")).containsExactly("a", "b", "quoted", "end");
+        assertThat(raws("rock-'n")).containsExactly("rock", "n");
+    }
+
+    @Test
+    void a_dot_or_colon_joins_digits_but_not_letters() {
+        assertThat(raws("at 3:15 or 2.15 end.Next a:b 1.a"))
+                .containsExactly("at", "3:15", "or", "2.15", "end", "Next", "a", "b", "1", "a");
+        assertThat(raws("12.")).containsExactly("12");
+    }
+
+    @Test
+    void masking_stars_join_after_a_letter_even_at_the_end_of_the_text() {
+        assertThat(raws("f***ing tw*t sh**")).containsExactly("f***ing", "tw*t", "sh**");
+        assertThat(raws("5*5 *hi")).containsExactly("5", "5", "hi");
+    }
+
+    @Test
+    void combining_accents_stay_inside_the_word_they_mark() {
+        String decomposed = "Zoe\u0308 came";
+        assertThat(raws(decomposed)).containsExactly("Zoe\u0308", "came");
+        assertThat(keys(decomposed)).containsExactly("zoe", "came");
+        // A spacing combining mark (Devanagari vowel sign) belongs to its word too.
+        assertThat(raws("\u0915\u093E x")).containsExactly("\u0915\u093E", "x");
+    }
+
+    @Test
+    void more_words_than_the_first_allocation_keep_every_field() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            text.append(i % 10 == 0 ? "Tom's. " : "word ");
+        }
+        Tokens t = Tokens.of(text.toString());
+        assertThat(t.size()).isEqualTo(100);
+        int last = 90;
+        assertThat(t.raw(last)).isEqualTo("Tom's");
+        assertThat(t.key(last)).isEqualTo("toms");
+        assertThat(t.base(last)).isEqualTo("tom");
+        assertThat(t.sentence(last)).isEqualTo(9);
+        assertThat(t.has(last, Tokens.POSSESSIVE)).isTrue();
+        assertThat(t.has(last, Tokens.CAPITALISED)).isTrue();
+        assertThat(t.start(99)).isEqualTo(text.length() - 5);
+        assertThat(t.end(99)).isEqualTo(text.length() - 1);
+        assertThat(t.sentence(99)).isEqualTo(10);
+        assertThat(t.has(91, Tokens.SENTENCE_START)).isTrue();
+    }
+
+    // ------------------------------------------------------- key and base
+
+    @Test
+    void the_key_is_lower_case_without_accents_or_apostrophes() {
+        assertThat(keys("Won’t ZOË'S Siobhán naïve URGENT")).containsExactly("wont", "zoes", "siobhan", "naive", "urgent");
+    }
+
+    @Test
+    void the_base_leaves_out_a_possessive_s_in_any_case_or_apostrophe() {
+        Tokens t = Tokens.of("Tom's TOM'S Zoë’s it's Tom'd bus");
+        assertThat(IntStream.range(0, t.size()).mapToObj(t::base).toList())
+                .containsExactly("tom", "tom", "zoe", "it", "tomd", "bus");
+        assertThat(IntStream.range(0, t.size()).mapToObj(i -> t.has(i, Tokens.POSSESSIVE)).toList())
+                .containsExactly(true, true, true, true, false, false);
+    }
+
+    @Test
+    void an_apostrophe_earlier_in_the_word_does_not_make_it_possessive() {
+        Tokens t = Tokens.of("o'sullivan rock'n'roll's");
+        assertThat(t.has(0, Tokens.POSSESSIVE)).isFalse();
+        assertThat(t.base(0)).isEqualTo("osullivan");
+        assertThat(t.has(1, Tokens.POSSESSIVE)).isTrue();
+        assertThat(t.base(1)).isEqualTo("rocknroll");
+    }
+
+    @Test
+    void a_word_that_is_only_an_s_is_not_a_possessive() {
+        Tokens t = Tokens.of("s S");
+        assertThat(t.has(0, Tokens.POSSESSIVE)).isFalse();
+        assertThat(t.base(0)).isEqualTo("s");
+        assertThat(t.base(1)).isEqualTo("s");
+    }
+
+    @Test
+    void folding_keeps_ascii_as_lower_case_and_strips_every_kind_of_mark() {
+        assertThat(Tokens.fold("ABC def")).isEqualTo("abc def");
+        assertThat(Tokens.fold("Chloé’s")).isEqualTo("chloe's");
+        assertThat(Tokens.fold("e\u0301\u0903\u20DD")).as("non-spacing, spacing and enclosing marks").isEqualTo("e");
+        assertThat(Tokens.fold("ß")).isEqualTo("ß");
+        assertThat(Tokens.foldKey("Won't")).isEqualTo("wont");
+    }
+
+    // ---------------------------------------------------------------- flags
+
+    @Test
+    void capitals_all_caps_and_numbers_are_flagged() {
+        Tokens t = Tokens.of("Tom URGENT I tom PE2 McD 7pm");
+        assertThat(t.has(0, Tokens.CAPITALISED)).isTrue();
+        assertThat(t.has(0, Tokens.ALL_CAPS)).isFalse();
+        assertThat(t.has(1, Tokens.CAPITALISED)).isTrue();
+        assertThat(t.has(1, Tokens.ALL_CAPS)).isTrue();
+        assertThat(t.has(2, Tokens.ALL_CAPS)).as("a one-letter capital is not shouting").isFalse();
+        assertThat(t.has(2, Tokens.CAPITALISED)).isTrue();
+        assertThat(t.has(3, Tokens.CAPITALISED)).isFalse();
+        assertThat(t.has(3, Tokens.ALL_CAPS)).isFalse();
+        assertThat(t.has(4, Tokens.ALL_CAPS)).as("digits are ignored").isTrue();
+        assertThat(t.has(5, Tokens.ALL_CAPS)).isFalse();
+        assertThat(t.has(6, Tokens.NUMERIC)).isTrue();
+        assertThat(t.has(6, Tokens.CAPITALISED)).isFalse();
+        assertThat(t.has(0, Tokens.NUMERIC)).isFalse();
+    }
+
+    @Test
+    void only_the_first_word_of_each_sentence_is_flagged_as_its_start() {
+        Tokens t = Tokens.of("Hello there. Will you come");
+        List<Boolean> starts = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            starts.add(t.has(i, Tokens.SENTENCE_START));
+        }
+        assertThat(starts).containsExactly(true, false, true, false, false);
+    }
+
+    // ------------------------------------------------------------ sentences
+
+    @Test
+    void sentences_end_at_full_stops_question_and_exclamation_marks_new_lines_and_semicolons() {
+        assertThat(sentences("a. b! c? d\ne; f, g")).containsExactly(0, 1, 2, 3, 4, 5, 5);
+    }
+
+    @Test
+    void a_run_of_sentence_marks_ends_only_one_sentence() {
+        assertThat(sentences("Hi!!! ...there?! \n\n ok")).containsExactly(0, 1, 2);
+        assertThat(sentences("... Hello")).containsExactly(0);
+    }
+
+    @Test
+    void a_full_stop_right_after_a_title_or_abbreviation_does_not_end_the_sentence() {
+        assertThat(sentences("Mr. Smith and Dr. Jones, e.g. Tom. Next")).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 1);
+        assertThat(sentences("Mrs. Ms. St. Mx. eg. ie. x")).containsExactly(0, 0, 0, 0, 0, 0, 0);
+        assertThat(sentences("Mr . Smith")).as("a stop after a space is a stop").containsExactly(0, 1);
+        assertThat(sentences("Mr! Smith")).containsExactly(0, 1);
+    }
+}
