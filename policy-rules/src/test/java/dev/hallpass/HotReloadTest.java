@@ -1,0 +1,164 @@
+package dev.hallpass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hallpass.fixtures.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rules reloaded under load: every decision is what the rules in force decide; broken reloads change nothing. */
+final class HotReloadTest {
+    private static final String STRICT_4_4 = """
+            package dev.hallpass.rules;
+            import dev.hallpass.Role;
+            import dev.hallpass.facts.*;
+            rule "4.4 HLTAs have no access" @clause("4.4")
+            when
+                Message( role == Role.HLTA )
+            then
+                insert(ClauseMatch.block("4.4"));
+            end
+            """;
+    private static final String LENIENT_4_4 = """
+            package dev.hallpass.rules;
+            import dev.hallpass.Role;
+            import dev.hallpass.facts.*;
+            rule "4.4 HLTAs are only warned" @clause("4.4")
+            when
+                Message( role == Role.HLTA )
+            then
+                insert(ClauseMatch.warn("4.4"));
+            end
+            """;
+    private static final String BROKEN = "package dev.hallpass.rules;\nrule \"broken\" @clause(\"4.4\")\nwhen\n  Message( role == )\nthen\nend\n";
+
+    private static final List<ProposedMessage> PROBES = List.of(
+            Messages.message(Channel.CLASS_CHAT, Role.HLTA, "Cover today"),
+            Messages.message(Channel.CLASS_CHAT, Role.PARENT, "Has anyone seen Amelia's coat?"),
+            Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, "Ollie is off sick today"),
+            Messages.message(Channel.PRIVATE_CHAT, Role.TEACHER, "Thanks for letting me know"));
+
+    @Test
+    void decisions_under_load_always_match_the_rules_in_force_and_broken_reloads_keep_the_old_ones() throws Exception {
+        String[] versions = {STRICT_4_4, LENIENT_4_4, BROKEN};
+        AtomicInteger nextVersion = new AtomicInteger();
+        Map<Long, Integer> versionOfGeneration = new ConcurrentHashMap<>();
+        AtomicInteger building = new AtomicInteger();
+        List<List<String>> rejections = new CopyOnWriteArrayList<>();
+        ReloadingPolicyEngine engine = ReloadingPolicyEngine.of(() -> {
+            int v = nextVersion.get() % versions.length;
+            building.set(v);
+            return PolicyEngine.builder().rule("clause-4.4-hlta-no-access.drl", versions[v]).build();
+        }, new ReloadingPolicyEngine.Listener() {
+            @Override
+            public void reloaded(long generation) {
+                versionOfGeneration.put(generation, building.get());
+            }
+
+            @Override
+            public void rejected(List<String> problems) {
+                rejections.add(problems);
+            }
+        });
+        versionOfGeneration.put(1L, 0);
+        List<Map<ProposedMessage, Decision>> reference = new ArrayList<>();
+        for (int v = 0; v < 2; v++) {
+            PolicyEngine e = PolicyEngine.builder().rule("clause-4.4-hlta-no-access.drl", versions[v]).build();
+            Map<ProposedMessage, Decision> r = new ConcurrentHashMap<>();
+            PROBES.forEach(m -> r.put(m, e.evaluate(m)));
+            reference.add(r);
+        }
+        assertThat(reference.get(0)).isNotEqualTo(reference.get(1));
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger evaluations = new AtomicInteger();
+        List<String> mismatches = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(4);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            workers.add(pool.submit(() -> {
+                started.countDown();
+                int i = 0;
+                while (!stop.get()) {
+                    ProposedMessage m = PROBES.get(i++ % PROBES.size());
+                    ReloadingPolicyEngine.Snapshot s = engine.snapshot();
+                    Decision d = s.engine().evaluate(m);
+                    Decision expected = reference.get(versionOfGeneration.getOrDefault(s.generation(), -1) == 1 ? 1 : 0).get(m);
+                    if (versionOfGeneration.containsKey(s.generation()) && !d.equals(expected)) {
+                        mismatches.add("generation " + s.generation() + ": " + m.text());
+                    }
+                    Decision viaFacade = engine.evaluate(m);
+                    if (!viaFacade.equals(reference.get(0).get(m)) && !viaFacade.equals(reference.get(1).get(m))) {
+                        mismatches.add("neither rule set decides " + viaFacade);
+                    }
+                    evaluations.incrementAndGet();
+                }
+            }));
+        }
+        started.await();
+        int reloads = 15;
+        int succeeded = 0;
+        for (int r = 0; r < reloads; r++) {
+            nextVersion.incrementAndGet();
+            if (engine.reload().get(30, TimeUnit.SECONDS)) {
+                succeeded++;
+            }
+        }
+        stop.set(true);
+        for (Future<?> f : workers) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        engine.close();
+
+        assertThat(mismatches).isEmpty();
+        assertThat(evaluations.get()).isGreaterThan(1000);
+        assertThat(succeeded).isEqualTo(10);
+        assertThat(rejections).hasSize(5).allSatisfy(p -> assertThat(p).anySatisfy(line ->
+                assertThat(line).startsWith("clause-4.4-hlta-no-access.drl:")));
+        assertThat(engine.snapshot().generation()).isEqualTo(11);
+    }
+
+    @Test
+    void saving_a_rule_file_in_a_watched_folder_takes_effect_and_a_broken_save_is_rejected(@TempDir Path rules) throws Exception {
+        Files.writeString(rules.resolve("clause-4.4-hlta-no-access.drl"), STRICT_4_4);
+        CountDownLatch reloaded = new CountDownLatch(1);
+        CountDownLatch rejected = new CountDownLatch(1);
+        try (ReloadingPolicyEngine engine = ReloadingPolicyEngine.watching(null, rules, new ReloadingPolicyEngine.Listener() {
+            @Override
+            public void reloaded(long generation) {
+                reloaded.countDown();
+            }
+
+            @Override
+            public void rejected(List<String> problems) {
+                rejected.countDown();
+            }
+        })) {
+            ProposedMessage hlta = PROBES.get(0);
+            assertThat(engine.evaluate(hlta).outcome()).isEqualTo(Outcome.BLOCK);
+            Files.writeString(rules.resolve("clause-4.4-hlta-no-access.drl"), LENIENT_4_4);
+            assertThat(reloaded.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(engine.evaluate(hlta).outcome()).isEqualTo(Outcome.WARN);
+            Files.writeString(rules.resolve("clause-4.4-hlta-no-access.drl"), BROKEN);
+            assertThat(rejected.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(engine.evaluate(hlta).outcome()).isEqualTo(Outcome.WARN);
+        }
+    }
+}
