@@ -51,13 +51,17 @@ public final class PolicyEngine {
     private final Detectors detectors;
     private final RuleSet rules;
     private final Combiner combiner;
+    private final List<DecisionListener> listeners;
+    private final TextHasher hasher;
 
-    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules) {
+    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, List<DecisionListener> listeners, TextHasher hasher) {
         this.profile = profile;
         this.catalogue = catalogue;
         this.detectors = Detectors.forProfile(profile);
         this.rules = rules;
         this.combiner = new Combiner(profile, catalogue);
+        this.listeners = List.copyOf(listeners);
+        this.hasher = hasher;
     }
 
     /** A builder: the built-in profile and rules unless told otherwise. */
@@ -101,17 +105,39 @@ public final class PolicyEngine {
 
     private Decision run(ProposedMessage message, List<Finding> findingsOut, List<FiredRule> trace) {
         Objects.requireNonNull(message, "message");
+        List<Finding> findings = List.of();
+        Decision decision;
         try {
-            List<Finding> findings = detectors.scan(message);
+            findings = detectors.scan(message);
             if (findingsOut != null) {
                 findingsOut.addAll(findings);
             }
             List<ClauseMatch> matches = rules.run(facts(message), findings, trace);
-            return combiner.combine(message.id(), matches);
+            decision = combiner.combine(message.id(), matches);
         } catch (RuntimeException | StackOverflowError e) {
             // The exception's message may quote facts; log only its type, never the message text.
             LOG.error("message {} could not be checked: {}", message.id(), e.getClass().getName());
-            return unchecked(message.id());
+            decision = unchecked(message.id());
+        }
+        if (!listeners.isEmpty()) {
+            tell(message, decision, findings);
+        }
+        return decision;
+    }
+
+    private void tell(ProposedMessage m, Decision d, List<Finding> findings) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        findings.forEach(f -> counts.merge(f.label(), 1, Integer::sum));
+        DecisionEvent event = new DecisionEvent(m.id(), m.sentAt(), m.channel(), m.sender().role(), d.outcome(), d.redirectTo(),
+                d.reasons().stream().map(Reason::clause).toList(),
+                d.reasons().stream().filter(Reason::shadow).map(Reason::clause).toList(),
+                d.obligations(), counts, hasher.hash(m.text()));
+        for (DecisionListener l : listeners) {
+            try {
+                l.decided(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a decision listener failed: {}", e.getClass().getName());
+            }
         }
     }
 
@@ -142,6 +168,8 @@ public final class PolicyEngine {
         private final Map<String, String> extraRules = new LinkedHashMap<>();
         private final Map<String, String> extraClauses = new LinkedHashMap<>();
         private final java.util.Set<String> trusted = new java.util.HashSet<>();
+        private final List<DecisionListener> listeners = new ArrayList<>();
+        private TextHasher hasher;
 
         private Builder() {}
 
@@ -178,6 +206,28 @@ public final class PolicyEngine {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read rules directory " + directory, e);
             }
+            return this;
+        }
+
+        /**
+         * Adds a listener told about every decision (with no personal data), such as a {@link
+         * DecisionLog}.
+         *
+         * @throws NullPointerException if {@code listener} is null
+         */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * The key for the keyed hash of message text in {@link DecisionEvent#textHash()}; a random
+         * key per engine when never set (hashes then compare only within one engine's life).
+         *
+         * @throws IllegalArgumentException if the key is shorter than 16 bytes
+         */
+        public Builder textHashKey(byte[] key) {
+            this.hasher = new TextHasher(Objects.requireNonNull(key, "key"));
             return this;
         }
 
@@ -247,7 +297,7 @@ public final class PolicyEngine {
             sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text, trusted.contains(name))));
             RuleSet rules = RuleSet.compile(list, catalogue);
             try {
-                return new PolicyEngine(p, catalogue, rules);
+                return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random());
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));
