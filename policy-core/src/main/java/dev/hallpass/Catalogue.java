@@ -1,7 +1,6 @@
 package dev.hallpass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +44,15 @@ final class Catalogue {
         Map<String, Clause> out = new LinkedHashMap<>();
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(yaml);
+            if (yaml.length() > Yaml.MAX_CHARS) {
+                throw new RuleLoadException(List.of(new RuleProblem(file, 0, 0, "larger than " + Yaml.MAX_CHARS + " characters")));
+            }
+            root = Yaml.yaml().readTree(yaml);
+        } catch (RuntimeException e) {
+            if (e instanceof RuleLoadException r) {
+                throw r;
+            }
+            throw new RuleLoadException(List.of(new RuleProblem(file, 0, 0, "refused: too many aliases, too deep, or too large")));
         } catch (IOException e) {
             var loc = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getLocation() : null;
             throw new RuleLoadException(List.of(new RuleProblem(file, loc == null ? 0 : loc.getLineNr(),

@@ -44,6 +44,10 @@ public final class PolicyEngine {
 
     static final String BUILT_IN_RULES = "hallpass/rules/";
     static final String SCHOOL_CLAUSES = "clauses.yaml";
+    /** The default limit on a message's text: 1,000,000 UTF-16 chars. */
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
+    /** The default limit on a message's attachments. */
+    public static final int DEFAULT_MAX_ATTACHMENTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
 
     private final SchoolProfile profile;
@@ -53,8 +57,11 @@ public final class PolicyEngine {
     private final Combiner combiner;
     private final List<DecisionListener> listeners;
     private final TextHasher hasher;
+    private final int maxTextLength;
+    private final int maxAttachments;
 
-    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, List<DecisionListener> listeners, TextHasher hasher) {
+    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, List<DecisionListener> listeners, TextHasher hasher,
+            int maxTextLength, int maxAttachments) {
         this.profile = profile;
         this.catalogue = catalogue;
         this.detectors = Detectors.forProfile(profile);
@@ -62,6 +69,8 @@ public final class PolicyEngine {
         this.combiner = new Combiner(profile, catalogue);
         this.listeners = List.copyOf(listeners);
         this.hasher = hasher;
+        this.maxTextLength = maxTextLength;
+        this.maxAttachments = maxAttachments;
     }
 
     /** A builder: the built-in profile and rules unless told otherwise. */
@@ -75,6 +84,8 @@ public final class PolicyEngine {
      * ALLOW.
      *
      * @throws NullPointerException if {@code message} is null
+     * @throws InvalidMessageException if the message is over this engine's limits on text length
+     *     or attachments (see {@link Builder#maxTextLength}); it is never truncated and allowed
      */
     public Decision evaluate(ProposedMessage message) {
         return run(message, null, null);
@@ -105,6 +116,12 @@ public final class PolicyEngine {
 
     private Decision run(ProposedMessage message, List<Finding> findingsOut, List<FiredRule> trace) {
         Objects.requireNonNull(message, "message");
+        if (message.text().length() > maxTextLength) {
+            throw new InvalidMessageException("text", message.text().length() + " characters, over this engine's limit of " + maxTextLength);
+        }
+        if (message.attachments().size() > maxAttachments) {
+            throw new InvalidMessageException("attachments", message.attachments().size() + " attachments, over this engine's limit of " + maxAttachments);
+        }
         List<Finding> findings = List.of();
         Decision decision;
         try {
@@ -170,6 +187,8 @@ public final class PolicyEngine {
         private final java.util.Set<String> trusted = new java.util.HashSet<>();
         private final List<DecisionListener> listeners = new ArrayList<>();
         private TextHasher hasher;
+        private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+        private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
 
         private Builder() {}
 
@@ -206,6 +225,34 @@ public final class PolicyEngine {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read rules directory " + directory, e);
             }
+            return this;
+        }
+
+        /**
+         * The longest text this engine evaluates, in UTF-16 chars ({@value #DEFAULT_MAX_TEXT_LENGTH}
+         * unless set); a longer message is refused with {@link InvalidMessageException}, never
+         * truncated.
+         *
+         * @throws IllegalArgumentException if {@code chars} is not positive
+         */
+        public Builder maxTextLength(int chars) {
+            if (chars < 1) {
+                throw new IllegalArgumentException("maxTextLength must be positive: " + chars);
+            }
+            this.maxTextLength = chars;
+            return this;
+        }
+
+        /**
+         * The most attachments a message may have ({@value #DEFAULT_MAX_ATTACHMENTS} unless set).
+         *
+         * @throws IllegalArgumentException if {@code count} is negative
+         */
+        public Builder maxAttachments(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("maxAttachments must not be negative: " + count);
+            }
+            this.maxAttachments = count;
             return this;
         }
 
@@ -295,9 +342,10 @@ public final class PolicyEngine {
             sources.putAll(extraRules);
             List<RuleSet.Source> list = new ArrayList<>();
             sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text, trusted.contains(name))));
-            RuleSet rules = RuleSet.compile(list, catalogue);
+            RuleSet rules = RuleSet.compileShared(list, catalogue);
             try {
-                return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random());
+                return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random(),
+                        maxTextLength, maxAttachments);
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));

@@ -3,7 +3,6 @@ package dev.hallpass;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hallpass.SchoolProfile.Child;
 import dev.hallpass.SchoolProfile.ClauseSetting;
 import dev.hallpass.SchoolProfile.Contact;
@@ -34,23 +33,37 @@ import java.util.function.Function;
  * at the first, so a school fixes its file in one pass.
  */
 final class ProfileReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = Yaml.json();
+    private static final ObjectMapper YAML = Yaml.yaml();
 
     private final List<String> problems = new ArrayList<>();
 
     private ProfileReader() {}
 
+    private static String limitHint(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        return m.contains("aliases") || m.contains("nesting") || m.contains("exceeds") || m.contains("limit")
+                ? " (refused: too many aliases, too deep, or too large)" : "";
+    }
+
     static SchoolProfile read(String text, String sourceName) {
         String lower = sourceName.toLowerCase(Locale.ROOT);
         ObjectMapper mapper = lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
+        if (text.length() > Yaml.MAX_CHARS) {
+            throw new InvalidProfileException(sourceName, List.of("(root): larger than " + Yaml.MAX_CHARS + " characters"));
+        }
         JsonNode root;
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new InvalidProfileException(sourceName, List.of("(root): not valid " + (mapper == YAML ? "YAML" : "JSON") + at));
+            throw new InvalidProfileException(sourceName, List.of("(root): not valid " + (mapper == YAML ? "YAML" : "JSON") + at
+                    + limitHint(e)));
+        } catch (RuntimeException e) {
+            // SnakeYAML refuses alias bombs and deep nesting with its own exceptions.
+            throw new InvalidProfileException(sourceName, List.of("(root): refused: " + e.getClass().getSimpleName()
+                    + " (too many aliases, too deep, or too large)"));
         }
         ProfileReader reader = new ProfileReader();
         SchoolProfile profile = reader.profile(root);

@@ -56,6 +56,49 @@ final class RuleSet {
         this.rules = rules;
     }
 
+    /** Largest rule file read, in characters. */
+    static final int MAX_SOURCE_CHARS = 1024 * 1024;
+    private static final int SHARED_CAPACITY = 32;
+    private static final Map<String, RuleSet> SHARED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
+            return size() > SHARED_CAPACITY;
+        }
+    };
+
+    /**
+     * Like {@link #compile}, but engines whose rule sources and catalogue are the same share one
+     * compiled rule base (it depends on nothing else): a thousand schools on the default rules
+     * compile them once.
+     */
+    static RuleSet compileShared(List<Source> sources, Catalogue catalogue) {
+        String key = key(sources, catalogue);
+        synchronized (SHARED) {
+            RuleSet hit = SHARED.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        RuleSet compiled = compile(sources, catalogue);
+        synchronized (SHARED) {
+            SHARED.putIfAbsent(key, compiled);
+            return SHARED.get(key);
+        }
+    }
+
+    private static String key(List<Source> sources, Catalogue catalogue) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Source s : sources) {
+                sha.update((s.name() + "\u0000" + s.trusted() + "\u0000" + s.text() + "\u0001").getBytes(StandardCharsets.UTF_8));
+            }
+            catalogue.all().forEach(c -> sha.update((c.id() + "\u0002").getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Compiles every source. Every rule must carry {@code @clause("id")} naming a catalogue clause.
      *
@@ -65,7 +108,9 @@ final class RuleSet {
         // Refuse anything that could run code before Drools compiles (and so could execute) it.
         List<RuleProblem> refused = new ArrayList<>();
         for (Source source : sources) {
-            if (!source.trusted()) {
+            if (source.text().length() > MAX_SOURCE_CHARS) {
+                refused.add(new RuleProblem(source.name(), 0, 0, "larger than " + MAX_SOURCE_CHARS + " characters"));
+            } else if (!source.trusted()) {
                 refused.addAll(RuleGuard.check(source.name(), source.text()));
             }
         }
