@@ -1,13 +1,7 @@
 package dev.hallpass.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hallpass.Decision;
-import dev.hallpass.InvalidMessageException;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.PolicyException;
-import dev.hallpass.ProposedMessage;
-import dev.hallpass.json.DecisionJson;
-import dev.hallpass.json.MessageJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -58,48 +52,15 @@ class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TextTable table = format == Format.text ? new TextTable(out) : null;
-        boolean anyBad = false;
+        boolean allGood;
         try (in) {
-            LineReader reader = new LineReader(new java.io.BufferedInputStream(in, 1 << 16));
-            for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
-                if (line.text() != null && line.text().isBlank()) {
-                    continue;
-                }
-                ObjectNode answer;
-                Decision decision = null;
-                if (line.text() == null) {
-                    answer = DecisionJson.error(line.number(), null, "(line): not valid UTF-8");
-                } else {
-                    try {
-                        ProposedMessage message = MessageJson.parse(line.text());
-                        if (explain()) {
-                            var x = engine.explain(message);
-                            decision = x.decision();
-                            answer = DecisionJson.toJson(x);
-                        } else {
-                            decision = engine.evaluate(message);
-                            answer = DecisionJson.toJson(decision);
-                        }
-                    } catch (InvalidMessageException e) {
-                        answer = DecisionJson.error(line.number(), MessageJson.idOf(line.text()), e.getMessage());
-                    }
-                }
-                anyBad |= decision == null;
-                if (table != null) {
-                    table.row(line.number(), answer, decision);
-                } else {
-                    out.println(DecisionJson.write(answer));
-                }
-                if (!reader.ready()) {
-                    out.flush();
-                }
-            }
+            allGood = new JsonLinesEvaluator(engine, explain()).run(in, out, table);
         } catch (IOException e) {
             spec.commandLine().getErr().println("policy: reading input failed: " + e.getMessage());
             out.flush();
             return PolicyCli.FAILED;
         }
-        out.flush();
+        boolean anyBad = !allGood;
         return anyBad ? PolicyCli.BAD_LINES : PolicyCli.OK;
     }
 }

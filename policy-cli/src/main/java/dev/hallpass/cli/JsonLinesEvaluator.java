@@ -1,0 +1,69 @@
+package dev.hallpass.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallpass.Decision;
+import dev.hallpass.InvalidMessageException;
+import dev.hallpass.PolicyEngine;
+import dev.hallpass.ProposedMessage;
+import dev.hallpass.json.DecisionJson;
+import dev.hallpass.json.MessageJson;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+
+/**
+ * Answers JSON Lines of proposed messages, one answer per non-blank line, in order: a decision,
+ * or {@code {"line", "id", "error"}} for a line that is not a valid message (contract §4). A
+ * line that could not be evaluated never gets an outcome.
+ */
+final class JsonLinesEvaluator {
+    private final PolicyEngine engine;
+    private final boolean explain;
+
+    JsonLinesEvaluator(PolicyEngine engine, boolean explain) {
+        this.engine = engine;
+        this.explain = explain;
+    }
+
+    /** Answers every line of {@code in}; returns true when every line was a valid message. */
+    boolean run(InputStream in, PrintWriter out, TextTable table) throws IOException {
+        boolean allGood = true;
+        LineReader reader = new LineReader(new BufferedInputStream(in, 1 << 16));
+        for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+            if (line.text() != null && line.text().isBlank()) {
+                continue;
+            }
+            ObjectNode answer;
+            Decision decision = null;
+            if (line.text() == null) {
+                answer = DecisionJson.error(line.number(), null, "(line): not valid UTF-8");
+            } else {
+                try {
+                    ProposedMessage message = MessageJson.parse(line.text());
+                    if (explain) {
+                        var x = engine.explain(message);
+                        decision = x.decision();
+                        answer = DecisionJson.toJson(x);
+                    } else {
+                        decision = engine.evaluate(message);
+                        answer = DecisionJson.toJson(decision);
+                    }
+                } catch (InvalidMessageException e) {
+                    answer = DecisionJson.error(line.number(), MessageJson.idOf(line.text()), e.getMessage());
+                }
+            }
+            allGood &= decision != null;
+            if (table != null) {
+                table.row(line.number(), answer, decision);
+            } else {
+                out.println(DecisionJson.write(answer));
+            }
+            if (!reader.ready()) {
+                out.flush();
+            }
+        }
+        out.flush();
+        return allGood;
+    }
+}
