@@ -59,9 +59,10 @@ public final class PolicyEngine {
     private final TextHasher hasher;
     private final int maxTextLength;
     private final int maxAttachments;
+    private final Outcome failureOutcome;
 
     private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, List<DecisionListener> listeners, TextHasher hasher,
-            int maxTextLength, int maxAttachments) {
+            int maxTextLength, int maxAttachments, Outcome failureOutcome) {
         this.profile = profile;
         this.catalogue = catalogue;
         this.detectors = Detectors.forProfile(profile);
@@ -71,6 +72,7 @@ public final class PolicyEngine {
         this.hasher = hasher;
         this.maxTextLength = maxTextLength;
         this.maxAttachments = maxAttachments;
+        this.failureOutcome = failureOutcome;
     }
 
     /** A builder: the built-in profile and rules unless told otherwise. */
@@ -80,8 +82,8 @@ public final class PolicyEngine {
 
     /**
      * Decides on one message. Never returns null and never throws for a message's content: if the
-     * rules fail at run time, the decision is WARN citing {@value #UNCHECKED_CLAUSE}, never a silent
-     * ALLOW.
+     * rules fail at run time, the decision cites {@value #UNCHECKED_CLAUSE} with the failure
+     * outcome (WARN unless {@link Builder#onFailure} says BLOCK), never a silent ALLOW.
      *
      * @throws NullPointerException if {@code message} is null
      * @throws InvalidMessageException if the message is over this engine's limits on text length
@@ -159,7 +161,7 @@ public final class PolicyEngine {
     }
 
     private Decision unchecked(String id) {
-        Reason reason = new Reason(UNCHECKED_CLAUSE, Outcome.WARN, null,
+        Reason reason = new Reason(UNCHECKED_CLAUSE, failureOutcome, null,
                 "This message could not be checked against the school's policy. Please make sure it follows the policy before you send it.",
                 List.of(), List.of(), false);
         return Combiner.decide(id, List.of(reason));
@@ -189,6 +191,7 @@ public final class PolicyEngine {
         private TextHasher hasher;
         private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
         private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+        private Outcome failureOutcome = Outcome.WARN;
 
         private Builder() {}
 
@@ -240,6 +243,20 @@ public final class PolicyEngine {
                 throw new IllegalArgumentException("maxTextLength must be positive: " + chars);
             }
             this.maxTextLength = chars;
+            return this;
+        }
+
+        /**
+         * What a message gets when it could not be checked (a rule threw or looped): WARN by
+         * default, or BLOCK for a school that would rather hold such messages. Never ALLOW.
+         *
+         * @throws IllegalArgumentException for ALLOW or REDIRECT (a redirect needs a route)
+         */
+        public Builder onFailure(Outcome outcome) {
+            if (outcome != Outcome.WARN && outcome != Outcome.BLOCK) {
+                throw new IllegalArgumentException("onFailure must be WARN or BLOCK, not " + outcome);
+            }
+            this.failureOutcome = outcome;
             return this;
         }
 
@@ -345,7 +362,7 @@ public final class PolicyEngine {
             RuleSet rules = RuleSet.compileShared(list, catalogue);
             try {
                 return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random(),
-                        maxTextLength, maxAttachments);
+                        maxTextLength, maxAttachments, failureOutcome);
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));

@@ -53,6 +53,11 @@ final class HotReloadTest {
             Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, "Ollie is off sick today"),
             Messages.message(Channel.PRIVATE_CHAT, Role.TEACHER, "Thanks for letting me know"));
 
+    /** CI runs a short version; -Dhallpass.stress.threads=8 -Dhallpass.stress.reloads=100 -Dhallpass.stress.minEvaluations=8000000 the long one. */
+    private static final int THREADS = Integer.getInteger("hallpass.stress.threads", 4);
+    private static final int RELOADS = Integer.getInteger("hallpass.stress.reloads", 15);
+    private static final int MIN_EVALUATIONS = Integer.getInteger("hallpass.stress.minEvaluations", 1000);
+
     @Test
     void decisions_under_load_always_match_the_rules_in_force_and_broken_reloads_keep_the_old_ones() throws Exception {
         String[] versions = {STRICT_4_4, LENIENT_4_4, BROKEN};
@@ -85,13 +90,16 @@ final class HotReloadTest {
         }
         assertThat(reference.get(0)).isNotEqualTo(reference.get(1));
 
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger evaluations = new AtomicInteger();
         List<String> mismatches = new CopyOnWriteArrayList<>();
-        CountDownLatch started = new CountDownLatch(4);
+        CountDownLatch started = new CountDownLatch(THREADS);
         List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
+        for (int w = 0; w < THREADS; w++) {
             workers.add(pool.submit(() -> {
                 started.countDown();
                 int i = 0;
@@ -112,13 +120,15 @@ final class HotReloadTest {
             }));
         }
         started.await();
-        int reloads = 15;
         int succeeded = 0;
-        for (int r = 0; r < reloads; r++) {
+        for (int r = 0; r < RELOADS; r++) {
             nextVersion.incrementAndGet();
-            if (engine.reload().get(30, TimeUnit.SECONDS)) {
+            if (engine.reload().get(60, TimeUnit.SECONDS)) {
                 succeeded++;
             }
+        }
+        while (evaluations.get() < MIN_EVALUATIONS) {
+            Thread.sleep(100);
         }
         stop.set(true);
         for (Future<?> f : workers) {
@@ -127,12 +137,17 @@ final class HotReloadTest {
         pool.shutdown();
         engine.close();
 
+        System.gc();
+        long heapAfter = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("stress: %d threads, %d evaluations (x2: snapshot and facade), %d reloads (%d rejected), %d mismatches, heap %d MB -> %d MB%n",
+                THREADS, evaluations.get(), RELOADS, rejections.size(), mismatches.size(), heapBefore >> 20, heapAfter >> 20);
         assertThat(mismatches).isEmpty();
-        assertThat(evaluations.get()).isGreaterThan(1000);
-        assertThat(succeeded).isEqualTo(10);
-        assertThat(rejections).hasSize(5).allSatisfy(p -> assertThat(p).anySatisfy(line ->
+        assertThat(evaluations.get()).isGreaterThanOrEqualTo(MIN_EVALUATIONS);
+        int broken = RELOADS / 3 + (RELOADS % 3 == 2 ? 1 : 0);
+        assertThat(succeeded).isEqualTo(RELOADS - broken);
+        assertThat(rejections).hasSize(broken).allSatisfy(p -> assertThat(p).anySatisfy(line ->
                 assertThat(line).startsWith("clause-4.4-hlta-no-access.drl:")));
-        assertThat(engine.snapshot().generation()).isEqualTo(11);
+        assertThat(engine.snapshot().generation()).isEqualTo(1 + RELOADS - broken);
     }
 
     @Test

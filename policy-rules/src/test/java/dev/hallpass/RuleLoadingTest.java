@@ -136,6 +136,23 @@ final class RuleLoadingTest {
     }
 
     @Test
+    void a_school_can_choose_to_block_what_could_not_be_checked() {
+        String drl = HEADER + """
+                rule "explodes" @clause("4.4")
+                when
+                    $m : Message( role == Role.PARENT )
+                then
+                    insert(ClauseMatch.block($m.classId().substring(99)));
+                end
+                """;
+        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-explodes.drl", drl).onFailure(Outcome.BLOCK).build();
+        Decision d = engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks"));
+        assertThat(d.outcome()).isEqualTo(Outcome.BLOCK);
+        assertThat(d.cites(PolicyEngine.UNCHECKED_CLAUSE)).isTrue();
+        assertThatThrownBy(() -> PolicyEngine.builder().onFailure(Outcome.ALLOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_rule_that_loops_is_stopped_and_the_message_is_not_allowed() {
         String drl = HEADER + """
                 rule "loops" @clause("4.4")
