@@ -46,6 +46,8 @@ public final class PolicyEngine {
     static final String SCHOOL_CLAUSES = "clauses.yaml";
     /** The default limit on a message's text: 1,000,000 UTF-16 chars. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
+    /** The most findings of one kind passed to the rules and reported as evidence for one message. */
+    public static final int MAX_FINDINGS_PER_KIND = 32;
     /** The default limit on a message's attachments. */
     public static final int DEFAULT_MAX_ATTACHMENTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
@@ -127,7 +129,7 @@ public final class PolicyEngine {
         List<Finding> findings = List.of();
         Decision decision;
         try {
-            findings = detectors.scan(message);
+            findings = capped(detectors.scan(message));
             if (findingsOut != null) {
                 findingsOut.addAll(findings);
             }
@@ -142,6 +144,26 @@ public final class PolicyEngine {
             tell(message, decision, findings);
         }
         return decision;
+    }
+
+    /**
+     * At most {@value #MAX_FINDINGS_PER_KIND} findings of each kind go to the rules (the first in
+     * text order): rules only ask whether a kind is present, so a message naming a child ten
+     * thousand times is decided as one naming them thirty-two times, in bounded time, and its
+     * evidence lists the first thirty-two.
+     */
+    private static List<Finding> capped(List<Finding> findings) {
+        if (findings.size() <= MAX_FINDINGS_PER_KIND) {
+            return findings;
+        }
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            if (seen.merge(f.label(), 1, Integer::sum) <= MAX_FINDINGS_PER_KIND) {
+                kept.add(f);
+            }
+        }
+        return kept;
     }
 
     private void tell(ProposedMessage m, Decision d, List<Finding> findings) {

@@ -71,6 +71,17 @@ final class HostileInputTest {
     }
 
     @Test
+    void a_message_naming_a_child_thousands_of_times_is_decided_normally_with_capped_evidence() {
+        String text = "Amelia Khan is off sick, call 07700 900123. ".repeat(5000);
+        Decision d = Engines.defaults().evaluate(Messages.message(Channel.CLASS_CHAT, Role.PARENT, text));
+        assertThat(d.cites(PolicyEngine.UNCHECKED_CLAUSE)).isFalse();
+        assertThat(d.outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(d.redirectTo()).isEqualTo(Route.PHONE_SCHOOL_OFFICE);
+        assertThat(d.reason("4.12")).hasValueSatisfying(r -> assertThat(r.evidence()).hasSize(PolicyEngine.MAX_FINDINGS_PER_KIND));
+        assertThat(d.reason("3.2.1")).isPresent();
+    }
+
+    @Test
     void engines_on_the_same_rules_share_one_compiled_rule_base() {
         long before = System.nanoTime();
         for (int i = 0; i < 20; i++) {

@@ -33,7 +33,8 @@ public final class Detectors {
         this.profile = profile;
         Lexicon base = Lexicon.builtIn();
         this.names = new NameDetector(profile, base.names());
-        this.lexicon = new LexiconDetector(base.extendedBy(profile.words()));
+        // The built-in lists compile to one trie every school without its own words shares.
+        this.lexicon = profile.words().isEmpty() ? SharedLexicon.DETECTOR : new LexiconDetector(base.extendedBy(profile.words()));
         SchoolProfile.Contacts c = profile.contacts();
         for (SchoolProfile.Contact contact : List.of(c.schoolOffice(), c.school(), c.nursingTeam(), c.evidenceForLearning())) {
             String digits = digits(contact.phone());
@@ -50,6 +51,10 @@ public final class Detectors {
      */
     public static Detectors forProfile(SchoolProfile profile) {
         return new Detectors(Objects.requireNonNull(profile, "profile"));
+    }
+
+    private static final class SharedLexicon {
+        static final LexiconDetector DETECTOR = new LexiconDetector(Lexicon.builtIn());
     }
 
     /**

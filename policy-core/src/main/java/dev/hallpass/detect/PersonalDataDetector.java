@@ -734,6 +734,9 @@ final class PersonalDataDetector implements TextDetector {
      *   is not how UK numbers are written, and ten-digit reference numbers (an NHS number is
      *   "943 476 5919") are common in school messages.
      */
+    /** The most phone-shaped candidates one message has validated by libphonenumber. */
+    static final int MAX_PHONE_CANDIDATES = 256;
+
     private static List<Span> findPhoneNumbers(String t) {
         List<Span> out = new ArrayList<>();
         if (asciiDigits(t) < MIN_PHONE_DIGITS) {
@@ -741,10 +744,16 @@ final class PersonalDataDetector implements TextDetector {
         }
         PhoneWindow window = new PhoneWindow();
         int n = t.length();
+        int candidates = 0;
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
             if ((c != '+' && c != '(' && c != '0') || !canStartPhone(t, i)) {
                 continue;
+            }
+            // libphonenumber costs microseconds a call: a message gets a bounded number of them, so a
+            // megabyte of digits stays fast. The first numbers found are evidence enough.
+            if (++candidates > MAX_PHONE_CANDIDATES) {
+                break;
             }
             Span found = window.read(t, i) ? window.phone(t) : null;
             if (found != null) {

@@ -339,9 +339,10 @@ final class PersonalDataDetectorTest {
         assertThat(scan("born on ".repeat(size / 8))).isEmpty();
         assertThat(scan("1 a ".repeat(size / 4))).isEmpty();
 
+        // Only the first MAX_PHONE_CANDIDATES phone-shaped runs go to libphonenumber: bounded cost.
         String mobile = "07400 123456 ";
         List<Finding> phones = scan(mobile.repeat(size / mobile.length()));
-        assertThat(phones).hasSize(size / mobile.length()).allMatch(f -> f.kind() == PHONE_NUMBER);
+        assertThat(phones).hasSize(PersonalDataDetector.MAX_PHONE_CANDIDATES).allMatch(f -> f.kind() == PHONE_NUMBER);
 
         String email = "jo@example.com ";
         assertThat(scan(email.repeat(size / email.length()))).hasSize(size / email.length());
