@@ -24,6 +24,16 @@ final class RuleLoadingTest {
 
             """;
 
+    /** A rule that throws at run time for every parent's message (only a trusted test rule can). */
+    private static final String THROWS_FOR_PARENTS = HEADER + """
+            rule "explodes" @clause("4.4")
+            when
+                $m : Message( role == Role.PARENT )
+            then
+                insert(ClauseMatch.block($m.classId().substring(99)));
+            end
+            """;
+
     @Test
     void the_index_lists_exactly_the_rule_files_shipped() throws IOException {
         Path folder = Path.of("src/main/resources/hallpass/rules");
@@ -116,15 +126,7 @@ final class RuleLoadingTest {
 
     @Test
     void a_rule_that_throws_gives_a_warning_that_the_message_was_not_checked_never_an_allow() {
-        String drl = HEADER + """
-                rule "explodes" @clause("4.4")
-                when
-                    $m : Message( role == Role.PARENT )
-                then
-                    insert(ClauseMatch.block($m.classId().substring(99)));
-                end
-                """;
-        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-explodes.drl", drl).build();
+        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-explodes.drl", THROWS_FOR_PARENTS).build();
         Decision d = engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks"));
         assertThat(d.outcome()).isEqualTo(Outcome.WARN);
         assertThat(d.reasons()).singleElement().satisfies(r -> {
@@ -137,15 +139,7 @@ final class RuleLoadingTest {
 
     @Test
     void a_school_can_choose_to_block_what_could_not_be_checked() {
-        String drl = HEADER + """
-                rule "explodes" @clause("4.4")
-                when
-                    $m : Message( role == Role.PARENT )
-                then
-                    insert(ClauseMatch.block($m.classId().substring(99)));
-                end
-                """;
-        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-explodes.drl", drl).onFailure(Outcome.BLOCK).build();
+        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-explodes.drl", THROWS_FOR_PARENTS).onFailure(Outcome.BLOCK).build();
         Decision d = engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks"));
         assertThat(d.outcome()).isEqualTo(Outcome.BLOCK);
         assertThat(d.cites(PolicyEngine.UNCHECKED_CLAUSE)).isTrue();

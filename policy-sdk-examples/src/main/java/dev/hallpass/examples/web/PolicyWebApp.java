@@ -262,31 +262,35 @@ public final class PolicyWebApp implements AutoCloseable {
         };
     }
 
-    private int evaluate(HttpExchange ex) throws IOException {
+    /** A request body read as a message, or the status already answered (413 too large, 400 bad message). */
+    private record Parsed(ProposedMessage message, int status) {}
+
+    private Parsed parse(HttpExchange ex) throws IOException {
         String body = body(ex);
         if (body == null) {
-            return 413;
+            return new Parsed(null, 413);
         }
-        ProposedMessage message;
         try {
-            message = MessageJson.parse(body);
+            return new Parsed(MessageJson.parse(body), 0);
         } catch (InvalidMessageException e) {
-            return badMessage(ex, body, e);
+            return new Parsed(null, badMessage(ex, body, e));
         }
-        return json(ex, 200, DecisionJson.toJson(engine.evaluate(message)));
+    }
+
+    private int evaluate(HttpExchange ex) throws IOException {
+        Parsed parsed = parse(ex);
+        if (parsed.message() == null) {
+            return parsed.status();
+        }
+        return json(ex, 200, DecisionJson.toJson(engine.evaluate(parsed.message())));
     }
 
     private int send(HttpExchange ex) throws IOException {
-        String body = body(ex);
-        if (body == null) {
-            return 413;
+        Parsed parsed = parse(ex);
+        if (parsed.message() == null) {
+            return parsed.status();
         }
-        ProposedMessage message;
-        try {
-            message = MessageJson.parse(body);
-        } catch (InvalidMessageException e) {
-            return badMessage(ex, body, e);
-        }
+        ProposedMessage message = parsed.message();
         Decision decision = engine.evaluate(message);
         ObjectNode out = DecisionJson.toJson(decision);
         if (decision.outcome() != Outcome.ALLOW && decision.outcome() != Outcome.WARN) {
