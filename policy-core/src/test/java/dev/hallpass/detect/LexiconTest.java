@@ -1,0 +1,112 @@
+package dev.hallpass.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hallpass.PolicyException;
+import dev.hallpass.SchoolProfile.WordList;
+import dev.hallpass.facts.FindingKind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading word lists and extending them with a school's own: what ends up in which list. */
+final class LexiconTest {
+    private static final String YAML = """
+            kinds:
+              URGENCY:
+                phrases: [urgent, asap]
+                ignore: [urgent care]
+                negators: [not]
+                needs: [today]
+              ABUSE:
+                phrases: [idiot]
+            names:
+              wordNames: [Will, "Zoë's"]
+              titles: [Mrs]
+              introducers: [My Son]
+              relations: [Mum]
+              notNames: [Christmas]
+              notAfterWordName: [You]
+              monthContext: [In]
+              timeNames: [May]
+              nameFollowers: [Was]
+            """;
+
+    @Test
+    void every_list_of_every_kind_is_read_as_written() {
+        Lexicon.KindWords urgency = Lexicon.parse(YAML).kinds().get(FindingKind.URGENCY);
+        assertThat(urgency.phrases()).containsExactly("urgent", "asap");
+        assertThat(urgency.ignore()).containsExactly("urgent care");
+        assertThat(urgency.negators()).containsExactly("not");
+        assertThat(urgency.needs()).containsExactly("today");
+        assertThat(Lexicon.parse(YAML).kinds()).containsOnlyKeys(FindingKind.URGENCY, FindingKind.ABUSE);
+        assertThat(Lexicon.parse(YAML).schoolLists()).isEmpty();
+    }
+
+    @Test
+    void name_words_are_folded_to_keys_and_introducers_are_kept_as_phrases() {
+        Lexicon.NameWords n = Lexicon.parse(YAML).names();
+        assertThat(n.wordNames()).containsExactlyInAnyOrder("will", "zoes");
+        assertThat(n.titles()).containsExactly("mrs");
+        assertThat(n.introducers()).containsExactly("My Son");
+        assertThat(n.relations()).containsExactly("mum");
+        assertThat(n.notNames()).containsExactly("christmas");
+        assertThat(n.notAfterWordName()).containsExactly("you");
+        assertThat(n.monthContext()).containsExactly("in");
+        assertThat(n.timeNames()).containsExactly("may");
+        assertThat(n.nameFollowers()).containsExactly("was");
+    }
+
+    @Test
+    void word_lists_that_are_not_yaml_are_refused_with_the_line_and_column() {
+        assertThatThrownBy(() -> Lexicon.parse("kinds:\n  URGENCY: [unclosed\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("not valid YAML at line ");
+    }
+
+    @Test
+    void a_kind_that_is_not_a_finding_kind_is_refused_by_name() {
+        assertThatThrownBy(() -> Lexicon.parse("kinds: {URGENT: {phrases: [urgent]}}"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("kinds.URGENT is not a finding kind");
+    }
+
+    @Test
+    void no_school_lists_leave_the_lexicon_as_it_is() {
+        Lexicon lexicon = Lexicon.parse(YAML);
+        assertThat(lexicon.extendedBy(Map.of())).isSameAs(lexicon);
+    }
+
+    @Test
+    void a_school_list_named_like_a_kind_adds_to_that_kind_and_keeps_the_rest() {
+        Lexicon extended = Lexicon.parse(YAML).extendedBy(Map.of("URGENCY", new WordList(List.of("code red"), List.of("urgent care centre"))));
+        Lexicon.KindWords urgency = extended.kinds().get(FindingKind.URGENCY);
+        assertThat(urgency.phrases()).containsExactly("urgent", "asap", "code red");
+        assertThat(urgency.ignore()).containsExactly("urgent care", "urgent care centre");
+        assertThat(urgency.negators()).containsExactly("not");
+        assertThat(urgency.needs()).containsExactly("today");
+        assertThat(extended.kinds().get(FindingKind.ABUSE).phrases()).containsExactly("idiot");
+        assertThat(extended.schoolLists()).isEmpty();
+        assertThat(extended.names()).isEqualTo(Lexicon.parse(YAML).names());
+    }
+
+    @Test
+    void a_school_list_for_a_kind_with_no_built_in_words_starts_from_nothing() {
+        Lexicon extended = Lexicon.parse(YAML).extendedBy(Map.of("HEALTH", new WordList(List.of("nits"), List.of())));
+        assertThat(extended.kinds().get(FindingKind.HEALTH).phrases()).containsExactly("nits");
+        assertThat(extended.kinds().get(FindingKind.HEALTH).negators()).isEmpty();
+    }
+
+    @Test
+    void a_school_list_with_a_name_of_its_own_is_kept_apart_and_grows_when_extended_again() {
+        Lexicon once = Lexicon.parse(YAML).extendedBy(Map.of("SELLING", new WordList(List.of("for sale"), List.of())));
+        assertThat(once.schoolLists()).containsOnlyKeys("SELLING");
+        assertThat(once.schoolLists().get("SELLING").phrases()).containsExactly("for sale");
+        assertThat(once.kinds()).doesNotContainKey(FindingKind.SCHOOL_WORDS);
+
+        Lexicon twice = once.extendedBy(Map.of("SELLING", new WordList(List.of("raffle"), List.of("raffle results"))));
+        assertThat(twice.schoolLists().get("SELLING").phrases()).containsExactly("for sale", "raffle");
+        assertThat(twice.schoolLists().get("SELLING").ignore()).containsExactly("raffle results");
+    }
+}
