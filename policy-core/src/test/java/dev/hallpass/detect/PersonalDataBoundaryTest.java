@@ -59,6 +59,16 @@ final class PersonalDataBoundaryTest {
     }
 
     @Test
+    void a_domain_of_253_characters_is_kept_whole() {
+        String domain = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".com";
+        assertThat(domain).hasSize(253);
+        assertThat(texts("jo@" + domain + " thanks", EMAIL)).containsExactly("jo@" + domain);
+        String longer = domain.replace(".com", "d.com");
+        assertThat(texts("jo@" + longer + " thanks", EMAIL)).as("one more is cut at its last whole label")
+                .containsExactly("jo@" + longer.substring(0, longer.length() - ".com".length()));
+    }
+
+    @Test
     void an_address_after_a_leading_mention_is_still_found() {
         assertThat(texts("@team write to jo@example.com", EMAIL)).containsExactly("jo@example.com");
     }
@@ -117,6 +127,7 @@ final class PersonalDataBoundaryTest {
     void a_written_date_may_have_a_two_digit_day_and_an_ordinal_at_the_end_of_the_text() {
         assertThat(texts("DOB March 12, 2019", DATE_OF_BIRTH)).containsExactly("March 12, 2019");
         assertThat(texts("born on March 3rd", DATE_OF_BIRTH)).containsExactly("March 3rd");
+        assertThat(texts("born on March 3", DATE_OF_BIRTH)).containsExactly("March 3");
     }
 
     @Test
@@ -194,6 +205,8 @@ final class PersonalDataBoundaryTest {
     void a_foreign_number_written_in_one_group_or_after_00_is_found() {
         assertThat(texts("call +33612345678", PHONE_NUMBER)).containsExactly("+33612345678");
         assertThat(texts("call 0033 612345678", PHONE_NUMBER)).containsExactly("0033 612345678");
+        assertThat(texts("Berlin 0049 30 12345678", PHONE_NUMBER)).as("twelve digits after the 00")
+                .containsExactly("0049 30 12345678");
     }
 
     @Test

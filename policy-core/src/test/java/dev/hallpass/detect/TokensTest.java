@@ -133,6 +133,7 @@ final class TokensTest {
         assertThat(Tokens.fold("Chloé’s")).isEqualTo("chloe's");
         assertThat(Tokens.fold("e\u0301\u0903\u20DD")).as("non-spacing, spacing and enclosing marks").isEqualTo("e");
         assertThat(Tokens.fold("ß")).isEqualTo("ß");
+        assertThat(Tokens.fold("ÉÈ")).as("a word with no ascii letter at all").isEqualTo("ee");
         assertThat(Tokens.foldKey("Won't")).isEqualTo("wont");
     }
 

@@ -203,8 +203,20 @@ final class NameDetectorTest {
         assertThat(names("Noah and leo")).as("lower case").containsExactly("Noah");
         assertThat(names("Noah came in and Leo")).as("too far from the name").containsExactly("Noah");
         assertThat(names("Noah. And Leo")).as("not across a sentence break").containsExactly("Noah");
+        assertThat(names("Noah and Leo. Hi there")).containsExactly("Noah", "Leo");
+        assertThat(names("Hi and Leo")).as("no name before the and").isEmpty();
         assertThat(names("Noah and I")).containsExactly("Noah");
         assertThat(names("and Leo")).isEmpty();
+    }
+
+    @Test
+    void an_introducer_with_no_words_in_the_lists_is_ignored() {
+        Lexicon.NameWords words = Lexicon.parse("names: {introducers: [\"--\", my son], nameFollowers: [lost]}").names();
+        NameDetector detector = new NameDetector(PROFILE, words);
+        Tokens t = Tokens.of("my son Tom lost it");
+        List<Finding> out = new ArrayList<>();
+        detector.detect(t, new boolean[t.size()], out);
+        assertThat(out).containsExactly(Finding.span(FindingKind.CHILD_NAME, 7, 10));
     }
 
     @Test
