@@ -1,0 +1,63 @@
+package dev.hallpass.bench;
+
+import dev.hallpass.Channel;
+import dev.hallpass.PolicyEngine;
+import dev.hallpass.ProposedMessage;
+import dev.hallpass.Role;
+import dev.hallpass.Sender;
+import dev.hallpass.Decision;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One megabyte of text built to hit each detector's worst case (issue 8): long runs of digits,
+ * of capitalised words, of near-miss roster names, of repeated trigger words, and of combining
+ * marks. Target: each evaluated in at most 50 ms.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class AdversarialBenchmark {
+    /** Which worst case. */
+    @Param({"digits", "capitalised", "nearMissNames", "repeatedTriggers", "combiningMarks"})
+    public String kind;
+
+    private PolicyEngine engine;
+    private ProposedMessage message;
+
+    /** Builds the engine and the megabyte of text once. */
+    @Setup
+    public void setUp() {
+        engine = PolicyEngine.builder().build();
+        String unit = switch (kind) {
+            case "digits" -> "0770090012307700 ";
+            case "capitalised" -> "Mrs Tom Ruby Jack Grace Will May Summer Kacper ";
+            case "nearMissNames" -> "Amelis Ameliaa Zoee Olivier Siobhan' Noahh Harpe Aara ";
+            case "repeatedTriggers" -> "urgent not urgent emergency contact off sick pick him up new inhaler ";
+            case "combiningMarks" -> "Zo\u0308\u0308\u0308\u0308e\u0301\u0301\u0301 Ame\u0301\u0301lia ";
+            default -> throw new IllegalArgumentException(kind);
+        };
+        String text = unit.repeat(1_000_000 / unit.length());
+        message = new ProposedMessage("adv", Channel.CLASS_CHAT, new Sender("p-1", Role.PARENT), "oak", text, List.of(), Inputs.WORKING_HOURS);
+    }
+
+    /** Evaluates the megabyte. */
+    @Benchmark
+    public Decision oneMegabyte() {
+        return engine.evaluate(message);
+    }
+}
