@@ -23,7 +23,8 @@ final class Combiner {
             .thenComparingInt(Finding::start)
             .thenComparingInt(Finding::end)
             .thenComparingInt(Finding::attachment)
-            .thenComparing(Finding::kind);
+            .thenComparing(Finding::kind)
+            .thenComparing(Finding::label);
 
     private static final Comparator<Reason> REASON_ORDER = Comparator
             .comparing(Reason::shadow)

@@ -248,7 +248,7 @@ public record SchoolProfile(
      *
      * @param enabled false switches the clause off: it is never cited
      * @param outcome replaces the outcome the rules give, or null to keep it
-     * @param redirectTo the route when {@code outcome} is REDIRECT and the rule gives none, or null
+     * @param redirectTo the route to use when {@code outcome} is REDIRECT (it wins over the rule's own route), or null
      * @param shadow true to trial the clause: its reason is reported, marked, without changing the decision
      */
     public record ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo, boolean shadow) {

@@ -87,6 +87,13 @@ final class CombinerTest {
     }
 
     @Test
+    void two_school_lists_finding_the_same_words_are_both_kept_as_evidence() {
+        Decision d = combiner.combine("m", List.of(ClauseMatch.warn("4.7")
+                .because(Finding.schoolWords("SELLING", 0, 8)).because(Finding.schoolWords("ADVERTS", 0, 8))));
+        assertThat(d.reasons().get(0).evidence()).extracting(Evidence::label).containsExactly("ADVERTS", "SELLING");
+    }
+
+    @Test
     void tips_are_filled_with_the_profiles_contacts() {
         Decision d = combiner.combine("m", List.of(ClauseMatch.redirect("5.4", Route.PHONE_SCHOOL_OFFICE)));
         assertThat(d.reasons().get(0).message()).isEqualTo("call Dawn Hufton on 01632 960000 (policy 5.4)");
