@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The quick performance profile (issue 7): builds the engine and the benchmarks, runs every JMH
-# benchmark with short warm-ups and one fork, measures heap per extra school profile, and prints
+# The quick performance profile (issue 7): builds the engine and the benchmarks, runs the issue 7 JMH
+# benchmarks with short warm-ups and one fork, measures heap per extra school profile, and prints
 # the figures against their targets. Under 5 minutes on 2 cores.
 #
-#   policy-benchmarks/run-quick.sh            from the repository root (or anywhere)
-#   policy-benchmarks/run-quick.sh --no-build reuse policy-benchmarks/target/benchmarks.jar
+#   policy-benchmarks/run-quick.sh             from the repository root (or anywhere)
+#   policy-benchmarks/run-quick.sh --no-build  reuse policy-benchmarks/target/benchmarks.jar
+#
+# Runs the issue 7 benchmarks only (Evaluate, Baseline, Threads, TextLength, RuleCount); set
+# BENCH_REGEX to run others too, e.g. BENCH_REGEX='dev\.hallpass\.bench\..*Benchmark'.
 #
 # Writes bench/results.json (JMH's JSON), bench/heap.json and bench/summary.md at the repository
 # root; commit them with each performance change so the history shows the trend.
@@ -22,9 +25,10 @@ fi
 
 mkdir -p bench
 start=$(date +%s)
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) on $(nproc) cores (other busy processes inflate every figure)"
 echo "== JMH quick profile -> bench/results.json"
-java -jar "$jar" 'dev\.hallpass\.bench\..*Benchmark' \
-  -f 1 -wi 3 -w 2s -i 3 -r 1s -foe true \
+java -jar "$jar" "${BENCH_REGEX:-dev\.hallpass\.bench\.(Evaluate|Baseline|Threads|TextLength|RuleCount)Benchmark}" \
+  -f 1 -wi 3 -w 2s -i 3 -r 2s -foe true \
   -rf json -rff bench/results.json
 
 echo "== heap per extra school profile -> bench/heap.json"

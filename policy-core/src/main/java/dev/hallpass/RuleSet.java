@@ -29,7 +29,9 @@ import org.kie.internal.io.ResourceFactory;
 /**
  * The Drools glue: compiles named rule sources into one rule base and runs it over one message's
  * facts. Nothing of Drools leaves this class. The rule base is immutable once built and shared by
- * all threads; each evaluation gets its own session.
+ * all threads; each evaluation takes a session of its own from a pool (Drools resets a pooled
+ * session when it is disposed, so nothing of one message reaches the next) and returns it.
+ * Traced runs ({@code explain}) get a fresh session, so their listener never joins the pool.
  */
 final class RuleSet {
     /**
@@ -51,9 +53,13 @@ final class RuleSet {
     private final KieBase kieBase;
     private final Map<String, FiredRule> rules;
 
+    /** Sessions reused across evaluations: creating one costs more than evaluating a message. */
+    private final org.kie.api.runtime.KieSessionsPool pool;
+
     private RuleSet(KieBase kieBase, Map<String, FiredRule> rules) {
         this.kieBase = kieBase;
         this.rules = rules;
+        this.pool = kieBase.newKieSessionsPool(2);
     }
 
     /** Largest rule file read, in characters. */
@@ -161,7 +167,7 @@ final class RuleSet {
      * @param trace when not null, receives the rules that fired, in order
      */
     List<ClauseMatch> run(Message message, List<Finding> findings, List<FiredRule> trace) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = trace == null ? pool.newKieSession() : kieBase.newKieSession();
         try {
             if (trace != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {

@@ -138,6 +138,33 @@ final class RuleLoadingTest {
     }
 
     @Test
+    void a_message_that_failed_half_way_leaves_nothing_behind_for_the_next_one() {
+        // Sessions are pooled and reused: what a failed evaluation inserted must not reach the next.
+        String drl = HEADER + """
+                rule "blocks parents first" @clause("4.4") salience 10
+                when
+                    Message( role == Role.PARENT )
+                then
+                    insert(ClauseMatch.block("4.4"));
+                end
+
+                rule "then explodes" @clause("4.4")
+                when
+                    $m : Message( role == Role.PARENT )
+                then
+                    insert(ClauseMatch.block($m.classId().substring(99)));
+                end
+                """;
+        PolicyEngine engine = PolicyEngine.builder().trustedRule("school-half-way.drl", drl).build();
+        for (int i = 0; i < 50; i++) {
+            assertThat(engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks")).cites(PolicyEngine.UNCHECKED_CLAUSE)).isTrue();
+            Decision teacher = engine.evaluate(message(Channel.PRIVATE_CHAT, Role.TEACHER, "Thanks"));
+            assertThat(teacher.outcome()).as("evaluation %d", i).isEqualTo(Outcome.ALLOW);
+            assertThat(teacher.reasons()).isEmpty();
+        }
+    }
+
+    @Test
     void a_school_can_choose_to_block_what_could_not_be_checked() {
         PolicyEngine engine = PolicyEngine.builder().trustedRule("school-explodes.drl", THROWS_FOR_PARENTS).onFailure(Outcome.BLOCK).build();
         Decision d = engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks"));

@@ -37,7 +37,7 @@ public final class HeapPerProfile {
     static final int TARGET_COUNT = 10_000;
     static final int FALLBACK_COUNT = 500;
     static final long TARGET_BYTES = 50 * 1024;
-    private static final int PROBE_COUNT = 20;
+    private static final int PROBE_COUNT = 50;
 
     private static final String[] FIRST = {"Ava", "Ben", "Cara", "Dev", "Ella", "Finn", "Gemma", "Hari", "Ivy", "Jon",
         "Kai", "Lena", "Milo", "Nia", "Owen", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wren", "Yusuf",
@@ -68,7 +68,8 @@ public final class HeapPerProfile {
         PolicyEngine shared = PolicyEngine.builder().build(); // the default engine every host already has
         shared.evaluate(Inputs.TYPICAL);
 
-        // Time a first batch, to choose how many to measure.
+        // Warm the build path up (class loading, JIT), then time a batch to choose how many to measure.
+        measure(PROBE_COUNT, i -> engine(profile(seed, 3 * TARGET_COUNT + i)));
         Batch probe = measure(PROBE_COUNT, i -> engine(profile(seed, TARGET_COUNT + i)));
         long maxHeap = Runtime.getRuntime().maxMemory();
         boolean fitsTime = probe.secondsEach() * TARGET_COUNT <= budgetSeconds;
