@@ -19,7 +19,11 @@ final class Tips {
     private static final List<String> NAMES = List.of("school", "workingHours", "schoolOffice.name", "schoolOffice.phone",
             "school.name", "school.phone", "nursingTeam.name", "nursingTeam.phone", "evidenceForLearning.name");
 
+    /** Templates come from the catalogue, so there are few: each is rendered once. */
+    private static final int MAX_RENDERED = 4096;
+
     private final Map<String, String> values;
+    private final Map<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
     Tips(SchoolProfile p) {
         SchoolProfile.Contacts c = p.contacts();
@@ -36,6 +40,17 @@ final class Tips {
     }
 
     String render(String template) {
+        String done = rendered.get(template);
+        if (done == null) {
+            done = fill(template);
+            if (rendered.size() < MAX_RENDERED) {
+                rendered.put(template, done);
+            }
+        }
+        return done;
+    }
+
+    private String fill(String template) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

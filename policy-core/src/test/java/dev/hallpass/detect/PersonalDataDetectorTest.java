@@ -418,6 +418,43 @@ final class PersonalDataDetectorTest {
     }
 
     /** "07" then a digit 4-9 then eight digits: the shape of a UK mobile number. */
+    @Test
+    void every_uk_number_in_any_format_is_found_exactly_when_libphonenumber_calls_it_a_possible_uk_number() {
+        // The detector builds the number from its digit groups instead of running libphonenumber's
+        // text matcher; this checks the two agree on any ten-digit national number, any layout.
+        var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        Gen<String> national = integers().between(1, 9).zip(integers().between(0, 999_999_999),
+                (lead, rest) -> "0" + lead + String.format("%09d", rest)); // "00…" is an international prefix: other tests
+        Gen<Format> layouts = Generate.pick(List.<Format>of(
+                s -> s,
+                s -> s.substring(0, 4) + " " + s.substring(4, 7) + " " + s.substring(7),
+                s -> s.substring(0, 3) + " " + s.substring(3, 7) + " " + s.substring(7),
+                s -> s.substring(0, 5) + " " + s.substring(5),
+                s -> "+44 " + s.substring(1, 4) + " " + s.substring(4),
+                s -> "+44 (0)" + s.substring(1, 5) + " " + s.substring(5),
+                s -> "0044 " + s.substring(1),
+                s -> "(" + s.substring(0, 4) + ") " + s.substring(4),
+                s -> s.substring(0, 5) + "-" + s.substring(5, 8) + "-" + s.substring(8),
+                s -> s.substring(0, 5) + "." + s.substring(5)))
+                .describedAs(format -> format.apply("01134960123"));
+        qt().withExamples(3_000).forAll(national, layouts).checkAssert((digits, layout) -> {
+            String number = layout.apply(digits);
+            String text = "Ring " + number + " today";
+            boolean possible = false;
+            for (var match : phones.findNumbers(text, "GB", com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency.POSSIBLE, 4)) {
+                possible = match.start() == 5 && match.end() == 5 + number.length() && match.number().getCountryCode() == 44
+                        && phones.getNationalSignificantNumber(match.number()).length() == 10;
+            }
+            boolean ukRange = "1235789".indexOf(digits.charAt(1)) >= 0;
+            List<String> found = texts(text, PHONE_NUMBER);
+            if (possible && ukRange) {
+                assertThat(found).as(number).containsExactly(number);
+            } else {
+                assertThat(found).as(number).isEmpty();
+            }
+        });
+    }
+
     private static Gen<String> ukMobiles() {
         return integers().between(4, 9).zip(integers().between(0, 99_999_999),
                 (third, rest) -> "07" + third + String.format("%08d", rest));
