@@ -53,6 +53,9 @@ final class PersonalDataDetector implements TextDetector {
     /** The shortest and longest foreign number (country code included) we accept. */
     private static final int MIN_FOREIGN_DIGITS = 8;
     private static final int MAX_FOREIGN_DIGITS = 15;
+    /** libphonenumber's answer for any ten-digit UK national number (it depends on the length only). */
+    private static final boolean UK_TEN_DIGITS_POSSIBLE =
+            PHONES.isPossibleNumber(new PhoneNumber().setCountryCode(44).setNationalNumber(7_400_123_456L));
     /** Each window holds one number, so libphonenumber needs few tries to find it. */
     private static final long MAX_TRIES = 4;
 
@@ -69,6 +72,7 @@ final class PersonalDataDetector implements TextDetector {
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    private static final String MONTH_INITIALS = "jfmasond";
 
     /** Cues that a following date is someone's date of birth; matched case-insensitively, ending next to the date. */
     private static final List<String> BIRTH_CUES = List.of(
@@ -437,8 +441,8 @@ final class PersonalDataDetector implements TextDetector {
         while (e < t.length() && e - i <= 9 && isAsciiLetter(t.charAt(e))) {
             e++;
         }
-        if (e == i || Character.isLetterOrDigit(charAt(t, e))) {
-            return -1;
+        if (e - i < 3 || Character.isLetterOrDigit(charAt(t, e)) || MONTH_INITIALS.indexOf(t.charAt(i) | 0x20) < 0) {
+            return -1; // every month name has at least three letters and one of these initials
         }
         return MONTHS.contains(t.substring(i, e).toLowerCase(Locale.ROOT)) ? e : -1;
     }
@@ -578,6 +582,9 @@ final class PersonalDataDetector implements TextDetector {
     }
 
     private static boolean isPostcode(String t, int outStart, int outEnd, int inward) {
+        if (!isDigit(t.charAt(inward))) {
+            return false; // every inward code, GIR 0AA's too, starts with a digit: skip the substrings
+        }
         String outward = t.substring(outStart, outEnd).toUpperCase(Locale.ROOT);
         String in = t.substring(inward, inward + 3);
         if (ORDINAL_ENDINGS.contains(in.substring(1))) {
@@ -912,16 +919,13 @@ final class PersonalDataDetector implements TextDetector {
 
         /**
          * Whether the ten digits ending at {@code digitCount} are a possible UK number by
-         * libphonenumber's metadata for +44. The window has already been read into digit groups,
-         * so the number is built from them directly: no text matching, which costs microseconds.
+         * libphonenumber's metadata for +44. The window has already been read into digit groups
+         * (trunk 0 or +44, then ten digits with a UK lead), so no text matching is needed; and
+         * libphonenumber decides "possible" from the national number's length alone, so its answer
+         * for ten digits is asked once ({@link #UK_TEN_DIGITS_POSSIBLE}).
          */
         private boolean possibleUk(int digitCount) {
-            long national = 0;
-            for (int k = digitCount - UK_NSN_DIGITS; k < digitCount; k++) {
-                national = national * 10 + (digits[k] - '0');
-            }
-            PhoneNumber number = new PhoneNumber().setCountryCode(44).setNationalNumber(national);
-            return PHONES.isPossibleNumber(number);
+            return digitCount >= UK_NSN_DIGITS && UK_TEN_DIGITS_POSSIBLE;
         }
 
         /**

@@ -26,13 +26,23 @@ final class Tokens {
     private int[] flags = new int[32];
     private String[] key = new String[32];
     private String[] base = new String[32];
+    /** Scratch space for {@link #addAscii}; longer tokens take the general path. */
+    private final char[] buffer = new char[64];
 
-    private Tokens(String text) {
+    private final boolean asciiFastPath;
+
+    private Tokens(String text, boolean asciiFastPath) {
         this.text = text;
+        this.asciiFastPath = asciiFastPath;
     }
 
     static Tokens of(String text) {
-        Tokens t = new Tokens(text);
+        return of(text, true);
+    }
+
+    /** With {@code asciiFastPath} false every token takes the general path (for tests comparing the two). */
+    static Tokens of(String text, boolean asciiFastPath) {
+        Tokens t = new Tokens(text, asciiFastPath);
         t.scan();
         return t;
     }
@@ -145,6 +155,13 @@ final class Tokens {
             key = Arrays.copyOf(key, cap);
             base = Arrays.copyOf(base, cap);
         }
+        start[size] = s;
+        end[size] = e;
+        sentence[size] = sentenceNo;
+        if (asciiFastPath && addAscii(s, e, sentenceStart)) {
+            size++;
+            return;
+        }
         String raw = text.substring(s, e);
         String folded = fold(raw);
         int f = sentenceStart ? SENTENCE_START : 0;
@@ -164,13 +181,66 @@ final class Tokens {
             f |= POSSESSIVE;
             b = fold(raw.substring(0, apostrophe));
         }
-        start[size] = s;
-        end[size] = e;
-        sentence[size] = sentenceNo;
         flags[size] = f;
         key[size] = folded.replace("'", "");
         base[size] = b.replace("'", "");
         size++;
+    }
+
+    /**
+     * The common case, a token of ASCII characters, in one pass without intermediate strings: the
+     * same key, base and flags as the general path below (TokensTest checks the two agree). Returns
+     * false, having changed nothing, for any other token.
+     */
+    private boolean addAscii(int s, int e, boolean sentenceStart) {
+        int length = e - s;
+        if (length > buffer.length) {
+            return false;
+        }
+        char[] out = buffer;
+        int k = 0;
+        int apostrophe = -1;
+        boolean letters = false;
+        boolean allUpper = true;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            if (c == '\'') {
+                apostrophe = i - s;
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                letters = true;
+                c = (char) (c + ('a' - 'A'));
+            } else if (c >= 'a' && c <= 'z') {
+                letters = true;
+                allUpper = false;
+            }
+            out[k++] = c;
+        }
+        char first = text.charAt(s);
+        int f = sentenceStart ? SENTENCE_START : 0;
+        if (first >= 'A' && first <= 'Z') {
+            f |= CAPITALISED;
+            if (length > 1 && letters && allUpper) {
+                f |= ALL_CAPS;
+            }
+        }
+        if (first >= '0' && first <= '9') {
+            f |= NUMERIC;
+        }
+        String k0 = new String(out, 0, k);
+        String b = k0;
+        if (apostrophe > 0 && apostrophe == length - 2 && (text.charAt(e - 1) | 0x20) == 's') {
+            f |= POSSESSIVE;
+            b = k0.substring(0, k - 1); // the key is the base's key plus "s"
+        }
+        flags[size] = f;
+        key[size] = k0;
+        base[size] = b;
+        return true;
     }
 
     /** Lower case, accents removed, curly apostrophes straightened. Also used for word lists. */

@@ -1,6 +1,9 @@
 package dev.hallpass.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -186,5 +189,28 @@ final class TokensTest {
         assertThat(sentences("Mrs. Ms. St. Mx. eg. ie. x")).containsExactly(0, 0, 0, 0, 0, 0, 0);
         assertThat(sentences("Mr . Smith")).as("a stop after a space is a stop").containsExactly(0, 1);
         assertThat(sentences("Mr! Smith")).containsExactly(0, 1);
+    }
+
+    @Test
+    void the_ascii_fast_path_gives_every_token_the_same_key_base_flags_and_offsets_as_the_general_path() {
+        List<String> pieces = List.of("Amelia", "amelia's", "AMELIA'S", "Zoë's", "won't", "O'Neil", "s", "'s", "Jo's", "IT'S",
+                "A", "I", "ok", "OK", "3:15", "2.5", "f***", "drop-off", "x".repeat(70), "X".repeat(64), "Tom’s", "naïve",
+                "e.g.", "Mr.", "7B", "b6", " ", "  ", ".", "\n", "!", "'", "-", "*", "ﬁne", "İstanbul", "ß", "Ǆ", "🙂");
+        qt().withExamples(3_000).forAll(lists().of(arbitrary().pick(pieces)).ofSizeBetween(0, 12))
+                .checkAssert(parts -> {
+                    String text = String.join("", parts);
+                    Tokens fast = Tokens.of(text, true);
+                    Tokens general = Tokens.of(text, false);
+                    assertThat(fast.size()).as(text).isEqualTo(general.size());
+                    for (int i = 0; i < fast.size(); i++) {
+                        assertThat(List.of(fast.start(i), fast.end(i), fast.sentence(i)))
+                                .as("%s token %d", text, i).isEqualTo(List.of(general.start(i), general.end(i), general.sentence(i)));
+                        assertThat(fast.key(i)).as("%s key %d", text, i).isEqualTo(general.key(i));
+                        assertThat(fast.base(i)).as("%s base %d", text, i).isEqualTo(general.base(i));
+                        for (int flag : new int[] {Tokens.CAPITALISED, Tokens.ALL_CAPS, Tokens.SENTENCE_START, Tokens.POSSESSIVE, Tokens.NUMERIC}) {
+                            assertThat(fast.has(i, flag)).as("%s flag %d of %d", text, flag, i).isEqualTo(general.has(i, flag));
+                        }
+                    }
+                });
     }
 }
