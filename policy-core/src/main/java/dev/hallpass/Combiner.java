@@ -18,18 +18,32 @@ import java.util.TreeSet;
  * order, the decision's route by the contract's precedence, and every reason's obligations.
  */
 final class Combiner {
-    private static final Comparator<Finding> EVIDENCE_ORDER = Comparator
-            .comparing(Finding::isAttachment)
-            .thenComparingInt(Finding::start)
-            .thenComparingInt(Finding::end)
-            .thenComparingInt(Finding::attachment)
-            .thenComparing(Finding::kind)
-            .thenComparing(Finding::label);
+    /** Text spans first by position, then attachments by index; kind and label break ties. Written out: it runs per finding. */
+    private static final Comparator<Finding> EVIDENCE_ORDER = (a, b) -> {
+        int c = Boolean.compare(a.isAttachment(), b.isAttachment());
+        if (c == 0) {
+            c = Integer.compare(a.start(), b.start());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.end(), b.end());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.attachment(), b.attachment());
+        }
+        if (c == 0) {
+            c = a.kind().compareTo(b.kind());
+        }
+        return c != 0 ? c : a.label().compareTo(b.label());
+    };
 
-    private static final Comparator<Reason> REASON_ORDER = Comparator
-            .comparing(Reason::shadow)
-            .thenComparing(Reason::outcome, Comparator.reverseOrder())
-            .thenComparing(Reason::clause, Catalogue.CLAUSE_ORDER);
+    /** Enforced before shadow, most severe first, then clause order. */
+    private static final Comparator<Reason> REASON_ORDER = (a, b) -> {
+        int c = Boolean.compare(a.shadow(), b.shadow());
+        if (c == 0) {
+            c = b.outcome().compareTo(a.outcome());
+        }
+        return c != 0 ? c : Catalogue.compareIds(a.clause(), b.clause());
+    };
 
     private final SchoolProfile profile;
     private final Catalogue catalogue;

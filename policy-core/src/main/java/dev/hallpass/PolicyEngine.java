@@ -191,12 +191,11 @@ public final class PolicyEngine {
 
     private Message facts(ProposedMessage m) {
         ZonedDateTime local = m.sentAt().atZone(profile.timezone());
-        var schoolClass = profile.schoolClass(m.classId());
-        boolean listed = schoolClass.map(c -> !c.teachers().isEmpty()).orElse(false);
-        boolean teaches = m.sender().id() != null
-                && schoolClass.map(c -> c.teachers().contains(m.sender().id())).orElse(false);
+        SchoolProfile.SchoolClass schoolClass = profile.schoolClass(m.classId()).orElse(null);
+        boolean listed = schoolClass != null && !schoolClass.teachers().isEmpty();
+        boolean teaches = listed && m.sender().id() != null && schoolClass.teachers().contains(m.sender().id());
         return new Message(m.id(), m.channel(), m.sender().role(), m.channel().audience(),
-                m.classId() == null ? "" : m.classId(), listed, teaches, profile.isWorkingTime(m.sentAt()),
+                m.classId() == null ? "" : m.classId(), listed, teaches, profile.isWorkingTime(local),
                 local.toLocalDate(), local.toLocalTime(), local.getDayOfWeek(), m.attachments().size());
     }
 

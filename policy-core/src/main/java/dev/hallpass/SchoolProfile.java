@@ -114,18 +114,34 @@ public record SchoolProfile(
 
     /** True when {@code instant} falls inside working hours on a day the school is open. */
     public boolean isWorkingTime(Instant instant) {
-        ZonedDateTime local = instant.atZone(timezone);
-        return !isClosed(local.toLocalDate()) && workingHours.covers(local.getDayOfWeek(), local.toLocalTime());
+        return isWorkingTime(instant.atZone(timezone));
+    }
+
+    /** {@link #isWorkingTime(Instant)} for a time already in this profile's timezone. */
+    boolean isWorkingTime(ZonedDateTime local) {
+        return workingHours.covers(local.getDayOfWeek(), local.toLocalTime()) && !isClosed(local.toLocalDate());
     }
 
     /** True when {@code date} is one of the closed dates. */
     public boolean isClosed(LocalDate date) {
-        return closedDates.stream().anyMatch(r -> r.contains(date));
+        for (DateRange r : closedDates) { // on every evaluation: a loop, not a stream
+            if (r.contains(date)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The class with this id, if the profile has it. */
     public Optional<SchoolClass> schoolClass(String id) {
-        return id == null ? Optional.empty() : classes.stream().filter(c -> c.id().equals(id)).findFirst();
+        if (id != null) {
+            for (SchoolClass c : classes) {
+                if (c.id().equals(id)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The setting for a clause; the default setting (enabled, rule's own outcome) if none. */

@@ -111,7 +111,10 @@ public final class Detectors {
         char[] chars = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != ' ' && c != '\n' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            boolean otherSpace = c < 0x80
+                    ? c < ' ' && c != '\n' && Character.isWhitespace(c) // tab, CR, form feed…; ASCII's only space char is ' '
+                    : Character.isWhitespace(c) || Character.isSpaceChar(c);
+            if (otherSpace) {
                 if (chars == null) {
                     chars = text.toCharArray();
                 }

@@ -87,4 +87,24 @@ final class DetectorsScanTest {
         String text = "write to 01632960000@example.com";
         assertThat(scan(text)).containsExactly(Finding.span(FindingKind.EMAIL, 9, text.length()));
     }
+
+    @Test
+    void a_phone_number_split_by_any_kind_of_space_but_a_new_line_is_found_with_its_offsets() {
+        int tried = 0;
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+            if (!space && c % 61 != 0) {
+                continue; // every space, and a sample of the rest
+            }
+            String text = "Call 07700" + c + "900123 please";
+            List<Finding> found = scan(text).stream().filter(f -> f.kind() == FindingKind.PHONE_NUMBER).toList();
+            if (space && c != '\n') {
+                tried++;
+                assertThat(found).as("U+%04X", (int) c).containsExactly(Finding.span(FindingKind.PHONE_NUMBER, 5, 17));
+            } else if (c >= '0' && c <= '9' || Character.isLetter(c)) {
+                assertThat(found).as("U+%04X", (int) c).isEmpty();
+            }
+        }
+        assertThat(tried).isGreaterThan(20); // tab, form feed, the Unicode spaces …
+    }
 }
