@@ -48,6 +48,8 @@ final class RuleSet {
 
     /** More firings than this in one evaluation means a rule loops; evaluation is then abandoned. */
     private static final int MAX_FIRINGS = 10_000;
+    /** A class filter lets the session's object store visit only the clause matches. */
+    private static final org.kie.api.runtime.ClassObjectFilter CLAUSE_MATCHES = new org.kie.api.runtime.ClassObjectFilter(ClauseMatch.class);
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
     private final KieBase kieBase;
@@ -186,7 +188,7 @@ final class RuleSet {
                 throw new IllegalStateException("rules fired " + fired + " times for one message: a rule loops");
             }
             List<ClauseMatch> matches = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof ClauseMatch)) {
+            for (Object o : session.getObjects(CLAUSE_MATCHES)) {
                 matches.add((ClauseMatch) o);
             }
             return matches;

@@ -20,12 +20,12 @@ final class Tokens {
 
     private final String text;
     private int size;
-    private int[] start = new int[32];
-    private int[] end = new int[32];
-    private int[] sentence = new int[32];
-    private int[] flags = new int[32];
-    private String[] key = new String[32];
-    private String[] base = new String[32];
+    private int[] start;
+    private int[] end;
+    private int[] sentence;
+    private int[] flags;
+    private String[] key;
+    private String[] base;
     /** Scratch space for {@link #addAscii}; longer tokens take the general path. */
     private final char[] buffer = new char[64];
 
@@ -34,6 +34,14 @@ final class Tokens {
     private Tokens(String text, boolean asciiFastPath) {
         this.text = text;
         this.asciiFastPath = asciiFastPath;
+        // English averages one word per five or six characters: most texts never grow the arrays.
+        int capacity = Math.min(text.length() / 4 + 8, 1 << 16);
+        start = new int[capacity];
+        end = new int[capacity];
+        sentence = new int[capacity];
+        flags = new int[capacity];
+        key = new String[capacity];
+        base = new String[capacity];
     }
 
     static Tokens of(String text) {

@@ -80,7 +80,7 @@ final class TokensTest {
     void more_words_than_the_first_allocation_keep_every_field() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 100; i++) {
-            text.append(i % 10 == 0 ? "Tom's. " : "word ");
+            text.append(i % 10 == 0 ? "Tom's. " : "a "); // short words: more tokens than the arrays start with
         }
         Tokens t = Tokens.of(text.toString());
         assertThat(t.size()).isEqualTo(100);
@@ -91,7 +91,7 @@ final class TokensTest {
         assertThat(t.sentence(last)).isEqualTo(9);
         assertThat(t.has(last, Tokens.POSSESSIVE)).isTrue();
         assertThat(t.has(last, Tokens.CAPITALISED)).isTrue();
-        assertThat(t.start(99)).isEqualTo(text.length() - 5);
+        assertThat(t.start(99)).isEqualTo(text.length() - 2);
         assertThat(t.end(99)).isEqualTo(text.length() - 1);
         assertThat(t.sentence(99)).isEqualTo(10);
         assertThat(t.has(91, Tokens.SENTENCE_START)).isTrue();
