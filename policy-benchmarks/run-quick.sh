@@ -6,7 +6,7 @@
 #   policy-benchmarks/run-quick.sh             from the repository root (or anywhere)
 #   policy-benchmarks/run-quick.sh --no-build  reuse policy-benchmarks/target/benchmarks.jar
 #
-# Runs the issue 7 benchmarks only (Evaluate, Baseline, Threads, TextLength, RuleCount); set
+# Runs the issue 7 benchmarks only (Evaluate, Baseline, Threads, TextLength, RuleCount, CliStart); set
 # BENCH_REGEX to run others too, e.g. BENCH_REGEX='dev\.hallpass\.bench\..*Benchmark'.
 #
 # Writes bench/results.json (JMH's JSON), bench/heap.json and bench/summary.md at the repository
@@ -20,13 +20,15 @@ jar=policy-benchmarks/target/benchmarks.jar
 if [[ "${1:-}" != "--no-build" ]]; then
   echo "== building (the benchmark module's tests check the hand-coded baseline against the engine)"
   mvn -B -q package -Pbenchmarks -pl policy-benchmarks -am -Dtest='HandCodedPolicyTest' -Dsurefire.failIfNoSpecifiedTests=false
+  echo "== building the CLI and its class-data archive (CliStartBenchmark runs the CLI jar as ./policy does)"
+  ./policy --help >/dev/null
 fi
 
 mkdir -p bench
 start=$(date +%s)
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) on $(nproc) cores (other busy processes inflate every figure)"
 echo "== JMH quick profile -> bench/results.json"
-java -jar "$jar" "${BENCH_REGEX:-dev\.hallpass\.bench\.(Evaluate|Baseline|Threads|TextLength|RuleCount)Benchmark}" \
+java -jar "$jar" "${BENCH_REGEX:-dev\.hallpass\.bench\.(Evaluate|Baseline|Threads|TextLength|RuleCount|CliStart)Benchmark}" \
   -f 1 -wi 3 -w 2s -i 3 -r 2s -foe true \
   -rf json -rff bench/results.json
 

@@ -118,6 +118,11 @@ public final class PolicyEngine {
         return List.copyOf(catalogue.all());
     }
 
+    /** True when this engine's rules were loaded from {@link Builder#compiledRulesCache}; for tests. */
+    boolean rulesFromCache() {
+        return rules.fromCache();
+    }
+
     private Decision run(ProposedMessage message, List<Finding> findingsOut, List<FiredRule> trace) {
         Objects.requireNonNull(message, "message");
         if (message.text().length() > maxTextLength) {
@@ -213,8 +218,26 @@ public final class PolicyEngine {
         private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
         private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
         private Outcome failureOutcome = Outcome.WARN;
+        private Path rulesCache;
 
         private Builder() {}
+
+        /**
+         * Keeps compiled rules in {@code directory}, so a later build of the same rules (in this
+         * or another process) loads them instead of compiling them: for processes that start
+         * often, such as a command line. Off unless called. The directory is created owner-only
+         * when missing. An entry is used only when it was written for exactly these rule files,
+         * clause catalogue and Drools, Hallpass and Java versions, belongs to this user, passes its
+         * checksum and holds nothing but Drools packages; anything else is ignored, and the rules
+         * are compiled and the entry rewritten. A cache that cannot be read or written never
+         * makes {@link #build()} fail; it is logged at WARN. Messages never reach the cache.
+         *
+         * @throws NullPointerException if {@code directory} is null
+         */
+        public Builder compiledRulesCache(Path directory) {
+            this.rulesCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
 
         /**
          * The school's profile; the built-in one when never called.
@@ -380,7 +403,7 @@ public final class PolicyEngine {
             sources.putAll(extraRules);
             List<RuleSet.Source> list = new ArrayList<>();
             sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text, trusted.contains(name))));
-            RuleSet rules = RuleSet.compileShared(list, catalogue);
+            RuleSet rules = RuleSet.compileShared(list, catalogue, rulesCache == null ? null : new RuleCache(rulesCache));
             try {
                 return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random(),
                         maxTextLength, maxAttachments, failureOutcome);

@@ -54,14 +54,21 @@ final class RuleSet {
 
     private final KieBase kieBase;
     private final Map<String, FiredRule> rules;
+    private final boolean fromCache;
 
     /** Sessions reused across evaluations: creating one costs more than evaluating a message. */
     private final org.kie.api.runtime.KieSessionsPool pool;
 
-    private RuleSet(KieBase kieBase, Map<String, FiredRule> rules) {
+    private RuleSet(KieBase kieBase, Map<String, FiredRule> rules, boolean fromCache) {
         this.kieBase = kieBase;
         this.rules = rules;
+        this.fromCache = fromCache;
         this.pool = kieBase.newKieSessionsPool(2);
+    }
+
+    /** True when the packages came from a {@link RuleCache} rather than the compiler. */
+    boolean fromCache() {
+        return fromCache;
     }
 
     /** Largest rule file read, in characters. */
@@ -77,9 +84,9 @@ final class RuleSet {
     /**
      * Like {@link #compile}, but engines whose rule sources and catalogue are the same share one
      * compiled rule base (it depends on nothing else): a thousand schools on the default rules
-     * compile them once.
+     * compile them once. On a miss, {@code cache} (when not null) is asked before the compiler.
      */
-    static RuleSet compileShared(List<Source> sources, Catalogue catalogue) {
+    static RuleSet compileShared(List<Source> sources, Catalogue catalogue, RuleCache cache) {
         String key = key(sources, catalogue);
         synchronized (SHARED) {
             RuleSet hit = SHARED.get(key);
@@ -87,11 +94,46 @@ final class RuleSet {
                 return hit;
             }
         }
-        RuleSet compiled = compile(sources, catalogue);
+        RuleSet compiled = cache == null ? compile(sources, catalogue) : compileCached(sources, catalogue, cache);
         synchronized (SHARED) {
             SHARED.putIfAbsent(key, compiled);
             return SHARED.get(key);
         }
+    }
+
+    /** Forgets every shared rule base: for tests that must see the compiler or the cache at work. */
+    static void forgetShared() {
+        synchronized (SHARED) {
+            SHARED.clear();
+        }
+    }
+
+    /**
+     * Loads the compiled packages from {@code cache} when it holds them for exactly these sources,
+     * catalogue and versions, and they pass the same clause checks as a fresh compile; otherwise
+     * compiles and, on success only, stores the packages there. Problems with the cache are never
+     * the caller's: the result is as {@link #compile} would give.
+     *
+     * @throws RuleLoadException as {@link #compile}
+     */
+    static RuleSet compileCached(List<Source> sources, Catalogue catalogue, RuleCache cache) {
+        String cacheKey = RuleCache.key(key(sources, catalogue));
+        var cached = cache.load(cacheKey);
+        if (cached.isPresent()) {
+            try {
+                Map<String, FiredRule> rules = checked(cached.get(), sources, catalogue);
+                org.drools.kiesession.rulebase.InternalKnowledgeBase base =
+                        org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
+                base.addPackages(cached.get());
+                return new RuleSet(base, rules, true);
+            } catch (RuntimeException | LinkageError e) {
+                // The key matched, so these sources compiled cleanly once: the file is wrong, not the rules.
+                org.slf4j.LoggerFactory.getLogger(RuleSet.class).warn(
+                        "compiled-rules cache file {} ignored: its packages do not check ({}); recompiling",
+                        cache.file(cacheKey), e.getClass().getName());
+            }
+        }
+        return compile(sources, catalogue, packages -> cache.store(cacheKey, packages));
     }
 
     private static String key(List<Source> sources, Catalogue catalogue) {
@@ -113,6 +155,11 @@ final class RuleSet {
      * @throws RuleLoadException with every problem as file:line:col
      */
     static RuleSet compile(List<Source> sources, Catalogue catalogue) {
+        return compile(sources, catalogue, packages -> { });
+    }
+
+    /** As {@link #compile(List, Catalogue)}; {@code compiled} sees the packages of a successful compile only. */
+    private static RuleSet compile(List<Source> sources, Catalogue catalogue, java.util.function.Consumer<Collection<KiePackage>> compiled) {
         // Refuse anything that could run code before Drools compiles (and so could execute) it.
         List<RuleProblem> refused = new ArrayList<>();
         for (Source source : sources) {
@@ -138,8 +185,21 @@ final class RuleSet {
             }
             throw new RuleLoadException(problems);
         }
+        Map<String, FiredRule> rules = checked(builder.getKnowledgePackages(), sources, catalogue);
+        // Before the packages join a rule base, which changes them.
+        compiled.accept(builder.getKnowledgePackages());
+        return new RuleSet(builder.newKieBase(), rules, false);
+    }
+
+    /**
+     * Every rule's {@code @clause} must name a catalogue clause and every rule name be unique
+     * across files; returns the rules by name.
+     *
+     * @throws RuleLoadException with every problem found
+     */
+    private static Map<String, FiredRule> checked(Collection<KiePackage> packages, List<Source> sources, Catalogue catalogue) {
+        List<RuleProblem> problems = new ArrayList<>();
         Map<String, FiredRule> rules = new HashMap<>();
-        Collection<KiePackage> packages = builder.getKnowledgePackages();
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
                 String file = fileOf(rule);
@@ -160,7 +220,7 @@ final class RuleSet {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleSet(builder.newKieBase(), Map.copyOf(rules));
+        return Map.copyOf(rules);
     }
 
     /**

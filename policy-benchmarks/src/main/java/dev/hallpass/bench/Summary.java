@@ -80,6 +80,10 @@ public final class Summary {
         for (String n : List.of("0", "100", "1000")) {
             row("rules: default + " + n + " generated", us(score("RuleCountBenchmark.evaluate", "avgt", n)), "", null);
         }
+        double warm = score("CliStartBenchmark.evaluate", "ss", "warm");
+        double cold = score("CliStartBenchmark.evaluate", "ss", "cold");
+        row("CLI start to first decision, warm compiled-rules cache", seconds(warm), "≤ 0.5 s", warm <= 500);
+        row("CLI start to first decision, cold (compiles and writes the cache)", seconds(cold), "", null);
         if (heap != null) {
             long bytes = heap.get("bytesPerProfile").asLong();
             String how = heap.get("profilesMeasured").asInt() + " profiles measured"
@@ -135,6 +139,10 @@ public final class Summary {
 
     private static String us(double v) {
         return String.format(Locale.ROOT, v < 10 ? "%.2f µs" : "%,.1f µs", v);
+    }
+
+    private static String seconds(double millis) {
+        return String.format(Locale.ROOT, "%.2f s", millis / 1000);
     }
 
     private static String x(double v) {

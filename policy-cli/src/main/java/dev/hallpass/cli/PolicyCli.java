@@ -16,8 +16,7 @@ import picocli.CommandLine.Option;
  * including every log line, goes to stderr.
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, version = "hallpass 0.1.0",
-        description = "Checks proposed parent–teacher messages against the school's acceptable use policy.",
-        subcommands = {EvaluateCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class})
+        description = "Checks proposed parent–teacher messages against the school's acceptable use policy.")
 public final class PolicyCli implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -36,6 +35,7 @@ public final class PolicyCli implements Callable<Integer> {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         quietLogging(args);
         CommandLine cli = new CommandLine(new PolicyCli());
+        addSubcommands(cli, args.length > 0 ? args[0] : null);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -51,6 +51,25 @@ public final class PolicyCli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Picocli reads every registered command's annotations up front, which costs start-up time:
+     * when the first argument names a subcommand only that one is registered; otherwise (help,
+     * a mistake) all are, so usage and error messages list them all.
+     */
+    private static void addSubcommands(CommandLine cli, String first) {
+        java.util.Map<String, java.util.function.Supplier<Object>> all = new java.util.LinkedHashMap<>();
+        all.put("evaluate", EvaluateCommand::new);
+        all.put("explain", ExplainCommand::new);
+        all.put("check", CheckCommand::new);
+        all.put("test", TestCommand::new);
+        java.util.function.Supplier<Object> only = first == null ? null : all.get(first);
+        if (only != null) {
+            cli.addSubcommand(first, only.get());
+        } else {
+            all.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
     }
 
     @Override
@@ -77,6 +96,13 @@ public final class PolicyCli implements Callable<Integer> {
         @Option(names = "--verbose", description = "Log at INFO to stderr (never message text).")
         boolean verbose;
 
+        @Option(names = "--rules-cache", paramLabel = "DIR", description = "Keep compiled rules in DIR, so later runs start faster. "
+                + "Default: $HALLPASS_RULES_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/hallpass/rules. Not used by check, which always compiles.")
+        Path rulesCache;
+
+        @Option(names = "--no-rules-cache", description = "Compile the rules; neither read nor write the compiled-rules cache.")
+        boolean noRulesCache;
+
         SchoolProfile loadProfile() {
             if (profile == null) {
                 return SchoolProfile.builtIn();
@@ -89,6 +115,10 @@ public final class PolicyCli implements Callable<Integer> {
 
         PolicyEngine buildEngine() {
             PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile());
+            Path cache = rulesCacheDirectory(System.getenv(), System.getProperty("user.home"));
+            if (cache != null) {
+                builder.compiledRulesCache(cache);
+            }
             if (rules != null) {
                 if (!Files.isDirectory(rules)) {
                     throw new PolicyException("rules " + rules + ": not a directory");
@@ -96,6 +126,29 @@ public final class PolicyCli implements Callable<Integer> {
                 builder.rulesDirectory(rules);
             }
             return builder.build();
+        }
+
+        /**
+         * The compiled-rules cache directory: {@code --rules-cache}, else {@code
+         * HALLPASS_RULES_CACHE}, else {@code $XDG_CACHE_HOME/hallpass/rules} (when absolute), else
+         * {@code ~/.cache/hallpass/rules}; null with {@code --no-rules-cache} or nowhere to put it.
+         */
+        Path rulesCacheDirectory(java.util.Map<String, String> env, String home) {
+            if (noRulesCache) {
+                return null;
+            }
+            if (rulesCache != null) {
+                return rulesCache;
+            }
+            String explicit = env.get("HALLPASS_RULES_CACHE");
+            if (explicit != null && !explicit.isBlank()) {
+                return Path.of(explicit);
+            }
+            String xdg = env.get("XDG_CACHE_HOME");
+            if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+                return Path.of(xdg, "hallpass", "rules");
+            }
+            return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "hallpass", "rules");
         }
     }
 }
