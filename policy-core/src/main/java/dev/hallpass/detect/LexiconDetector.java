@@ -27,6 +27,10 @@ final class LexiconDetector {
             "lunchtime", "lunch", "monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "tues", "wed",
             "thu", "thur", "thurs", "fri", "midday", "morning", "afternoon", "half");
 
+    /** In text order; of matches starting at one word, the longest first. */
+    private static final Comparator<Match> LONGEST_FIRST = (a, b) ->
+            a.first() != b.first() ? Integer.compare(a.first(), b.first()) : Integer.compare(b.last(), a.last());
+
     private final PhraseMatcher matcher = new PhraseMatcher();
     /** A list's identity: its kind and label (the label tells the school's own lists apart). */
     private record ListId(FindingKind kind, String label) {}
@@ -71,16 +75,17 @@ final class LexiconDetector {
             }
         }
         triggers.forEach((kind, list) -> {
-            list.sort(Comparator.comparingInt(Match::first).thenComparing(Comparator.comparingInt(Match::last).reversed()));
+            list.sort(LONGEST_FIRST);
             boolean[] cancel = ignored.get(kind);
             Set<String> neg = negators.getOrDefault(kind, Set.of());
             Set<Integer> needed = needSentences.getOrDefault(kind, Set.of());
+            boolean needs = needing.contains(kind);
             int coveredUpTo = -1;
             for (Match m : list) {
                 if (m.first() <= coveredUpTo
                         || overlapsAny(m, cancel)
                         || negated(t, m.first(), neg)
-                        || (needing.contains(kind) && !needed.contains(t.sentence(m.first())))) {
+                        || (needs && !needed.contains(t.sentence(m.first())))) {
                     continue;
                 }
                 out.add(new Finding(kind.kind(), t.start(m.first()), t.end(m.last()), -1, kind.label()));
