@@ -92,7 +92,7 @@ public class CliStartBenchmark {
     @Benchmark
     public String evaluate() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
         Path jsa = root.resolve("policy-cli/target/policy-cli.jsa");
         if (Files.isRegularFile(jsa)) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
