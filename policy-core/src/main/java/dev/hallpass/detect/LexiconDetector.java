@@ -36,6 +36,8 @@ final class LexiconDetector {
     private record ListId(FindingKind kind, String label) {}
 
     private final Map<ListId, Set<String>> negators = new HashMap<>();
+    /** Each pattern payload's list, made once: matching a megabyte makes hundreds of thousands of matches. */
+    private final Map<Entry, ListId> listOf = new HashMap<>();
     private final Set<ListId> needing = new HashSet<>();
 
     LexiconDetector(Lexicon lexicon) {
@@ -50,6 +52,9 @@ final class LexiconDetector {
         Set<String> neg = new HashSet<>();
         w.negators().forEach(n -> neg.add(Tokens.foldKey(n)));
         ListId id = new ListId(kind, label);
+        for (Role role : Role.values()) {
+            listOf.put(new Entry(kind, label, role), id);
+        }
         negators.put(id, neg);
         if (!w.needs().isEmpty()) {
             needing.add(id);
@@ -62,7 +67,7 @@ final class LexiconDetector {
         Map<ListId, boolean[]> ignored = new HashMap<>();
         Map<ListId, Set<Integer>> needSentences = new HashMap<>();
         for (Match m : matches) {
-            ListId kind = new ListId(m.entry().kind(), m.entry().label());
+            ListId kind = listOf.get(m.entry());
             switch (m.entry().role()) {
                 case TRIGGER -> triggers.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
                 case IGNORE -> {

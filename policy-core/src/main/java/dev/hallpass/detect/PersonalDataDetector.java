@@ -68,7 +68,7 @@ final class PersonalDataDetector implements TextDetector {
             .thenComparingInt(Finding::end)
             .thenComparing(Finding::kind);
 
-    private static final Set<String> MONTHS = Set.of(
+    private static final List<String> MONTHS = List.of(
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
@@ -444,7 +444,13 @@ final class PersonalDataDetector implements TextDetector {
         if (e - i < 3 || Character.isLetterOrDigit(charAt(t, e)) || MONTH_INITIALS.indexOf(t.charAt(i) | 0x20) < 0) {
             return -1; // every month name has at least three letters and one of these initials
         }
-        return MONTHS.contains(t.substring(i, e).toLowerCase(Locale.ROOT)) ? e : -1;
+        int length = e - i;
+        for (String month : MONTHS) { // compared in place: no substring for every capitalised word
+            if (month.length() == length && t.regionMatches(true, i, month, 0, length)) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     /** After a day and month: extends over an optional ", 2019" / " 2019", else stays at {@code p}. */

@@ -34,9 +34,23 @@ final class PhraseMatcher {
 
     private static final class Node {
         final Map<String, Node> words = new HashMap<>();
-        final Map<String, Node> classes = new HashMap<>();
+        /** Word classes by name, as parallel arrays: walked for every token, so no iterator. */
+        String[] classNames = new String[0];
+        Node[] classNodes = new Node[0];
         Node any;
         final List<Entry> entries = new ArrayList<>(1);
+
+        Node classNode(String name) {
+            for (int k = 0; k < classNames.length; k++) {
+                if (classNames[k].equals(name)) {
+                    return classNodes[k];
+                }
+            }
+            classNames = java.util.Arrays.copyOf(classNames, classNames.length + 1);
+            classNodes = java.util.Arrays.copyOf(classNodes, classNodes.length + 1);
+            classNames[classNames.length - 1] = name;
+            return classNodes[classNodes.length - 1] = new Node();
+        }
     }
 
     private final Node root = new Node();
@@ -65,7 +79,7 @@ final class PhraseMatcher {
                     if (!knownClasses.contains(cls)) {
                         throw new IllegalArgumentException("unknown word class @" + cls + " in \"" + pattern + "\"");
                     }
-                    next.add(node.classes.computeIfAbsent(cls, k -> new Node()));
+                    next.add(node.classNode(cls));
                 } else {
                     for (String alt : word.split("\\|")) {
                         String key = Tokens.foldKey(alt);
@@ -124,11 +138,10 @@ final class PhraseMatcher {
         if (w != null) {
             step(w, tokens, first, at, inClass, out);
         }
-        if (!node.classes.isEmpty()) {
-            for (Map.Entry<String, Node> c : node.classes.entrySet()) {
-                if (inClass.test(c.getKey(), at)) {
-                    step(c.getValue(), tokens, first, at, inClass, out);
-                }
+        String[] classNames = node.classNames;
+        for (int k = 0; k < classNames.length; k++) {
+            if (inClass.test(classNames[k], at)) {
+                step(node.classNodes[k], tokens, first, at, inClass, out);
             }
         }
         if (node.any != null) {
@@ -137,8 +150,9 @@ final class PhraseMatcher {
     }
 
     private void step(Node node, Tokens tokens, int first, int at, BiPredicate<String, Integer> inClass, List<Match> out) {
-        for (Entry e : node.entries) {
-            out.add(new Match(e, first, at));
+        List<Entry> entries = node.entries;
+        for (int k = 0; k < entries.size(); k++) {
+            out.add(new Match(entries.get(k), first, at));
         }
         walk(node, tokens, first, at + 1, inClass, out);
     }

@@ -26,6 +26,11 @@ final class Tokens {
     private int[] flags;
     private String[] key;
     private String[] base;
+    private static final int MAX_SEEN = 4096;
+    /** Keys already made for this text (see {@link #intern}); allocated on first use. */
+    private String[] seen;
+    /** Key and base of non-ASCII tokens already folded in this text, by their text as written. */
+    private java.util.Map<String, String[]> foldedByRaw;
     /** Scratch space for {@link #addAscii}; longer tokens take the general path. */
     private final char[] buffer = new char[64];
 
@@ -35,7 +40,7 @@ final class Tokens {
         this.text = text;
         this.asciiFastPath = asciiFastPath;
         // English averages one word per five or six characters: most texts never grow the arrays.
-        int capacity = Math.min(text.length() / 4 + 8, 1 << 16);
+        int capacity = text.length() / 4 + 8;
         start = new int[capacity];
         end = new int[capacity];
         sentence = new int[capacity];
@@ -174,7 +179,6 @@ final class Tokens {
             return;
         }
         String raw = text.substring(s, e);
-        String folded = fold(raw);
         int f = sentenceStart ? SENTENCE_START : 0;
         char first = raw.charAt(0);
         if (Character.isUpperCase(first)) {
@@ -186,15 +190,27 @@ final class Tokens {
         if (Character.isDigit(first)) {
             f |= NUMERIC;
         }
-        String b = folded;
         int apostrophe = Math.max(raw.lastIndexOf('\''), raw.lastIndexOf('\u2019'));
-        if (apostrophe > 0 && apostrophe == raw.length() - 2 && (raw.charAt(raw.length() - 1) | 0x20) == 's') {
+        boolean possessive = apostrophe > 0 && apostrophe == raw.length() - 2 && (raw.charAt(raw.length() - 1) | 0x20) == 's';
+        if (possessive) {
             f |= POSSESSIVE;
-            b = fold(raw.substring(0, apostrophe));
+        }
+        // Folding (Unicode normalisation) is the costly part: a word written again is folded once.
+        String[] keyAndBase = foldedByRaw == null ? null : foldedByRaw.get(raw);
+        if (keyAndBase == null) {
+            String folded = fold(raw);
+            String b = possessive ? fold(raw.substring(0, apostrophe)) : folded;
+            keyAndBase = new String[] {folded.replace("'", ""), b.replace("'", "")};
+            if (foldedByRaw == null) {
+                foldedByRaw = new java.util.HashMap<>();
+            }
+            if (foldedByRaw.size() < MAX_SEEN) {
+                foldedByRaw.put(raw, keyAndBase);
+            }
         }
         flags[size] = f;
-        key[size] = folded.replace("'", "");
-        base[size] = b.replace("'", "");
+        key[size] = keyAndBase[0];
+        base[size] = keyAndBase[1];
         size++;
     }
 
@@ -242,16 +258,45 @@ final class Tokens {
         if (first >= '0' && first <= '9') {
             f |= NUMERIC;
         }
-        String k0 = new String(out, 0, k);
+        String k0 = intern(out, k);
         String b = k0;
         if (apostrophe > 0 && apostrophe == length - 2 && (text.charAt(e - 1) | 0x20) == 's') {
             f |= POSSESSIVE;
-            b = k0.substring(0, k - 1); // the key is the base's key plus "s"
+            b = intern(out, k - 1); // the key is the base's key plus "s"
         }
         flags[size] = f;
         key[size] = k0;
         base[size] = b;
         return true;
+    }
+
+    /**
+     * The string of {@code chars[0, length)}, shared with earlier tokens of this text that fold to
+     * the same key: a text repeats its words, so most tokens allocate no string, and a repeated
+     * key's hash is computed once. A small direct-mapped table; a collision just makes a new string.
+     */
+    private String intern(char[] chars, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + chars[i];
+        }
+        if (seen == null) {
+            seen = new String[Math.min(Integer.highestOneBit(Math.max(key.length, 16)) * 2, MAX_SEEN)];
+        }
+        int slot = (h ^ (h >>> 16)) & (seen.length - 1);
+        String known = seen[slot];
+        if (known != null && known.length() == length) {
+            boolean same = true;
+            for (int i = 0; i < length && same; i++) {
+                same = known.charAt(i) == chars[i];
+            }
+            if (same) {
+                return known;
+            }
+        }
+        String made = new String(chars, 0, length);
+        seen[slot] = made;
+        return made;
     }
 
     /** Lower case, accents removed, curly apostrophes straightened. Also used for word lists. */

@@ -213,4 +213,26 @@ final class TokensTest {
                     }
                 });
     }
+
+    @Test
+    void thousands_of_words_some_repeated_some_colliding_each_keep_their_own_key() {
+        // Keys are shared between repeated words through a small table: collisions must never mix them up.
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder text = new StringBuilder();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String word = i % 3 == 0 && !words.isEmpty() ? words.get(random.nextInt(words.size()))
+                    : "w" + Integer.toString(random.nextInt(1 << 20), 36) + "x" + (i % 7 == 0 ? "'s" : "") + (i % 11 == 0 ? "é" : "");
+            words.add(word);
+            text.append(i % 5 == 0 ? word.toUpperCase(java.util.Locale.ROOT) : word).append(' ');
+        }
+        Tokens t = Tokens.of(text.toString());
+        assertThat(t.size()).isEqualTo(words.size());
+        for (int i = 0; i < t.size(); i++) {
+            String raw = t.raw(i);
+            assertThat(t.key(i)).as(raw).isEqualTo(Tokens.foldKey(raw));
+            String possessive = raw.toLowerCase(java.util.Locale.ROOT).endsWith("'s") ? raw.substring(0, raw.length() - 2) : raw;
+            assertThat(t.base(i)).as(raw).isEqualTo(Tokens.foldKey(possessive));
+        }
+    }
 }
