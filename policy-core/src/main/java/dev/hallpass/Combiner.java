@@ -6,11 +6,8 @@ import dev.hallpass.facts.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Turns the clause matches the rules inferred into a decision, exactly as contract §3 says: one
@@ -75,14 +72,15 @@ final class Combiner {
     private Reason reason(String clause, List<ClauseMatch> matches, ClauseSetting setting) {
         Outcome outcome = Outcome.ALLOW;
         Route route = null;
-        Set<Obligation> obligations = new LinkedHashSet<>();
-        Set<Finding> evidence = new TreeSet<>(EVIDENCE_ORDER);
+        // Plain lists, not sets: a reason has a handful of each, and this runs for every reason.
+        List<Obligation> obligations = new ArrayList<>(2);
+        List<Finding> evidence = new ArrayList<>(matches.size());
         for (ClauseMatch m : matches) {
             outcome = outcome.max(m.outcome());
             if (m.route() != null && (route == null || m.route().precedes(route))) {
                 route = m.route();
             }
-            obligations.addAll(m.obligations());
+            addNew(obligations, m.obligations());
             evidence.addAll(m.evidence());
         }
         if (setting.outcome() != null) {
@@ -95,15 +93,44 @@ final class Combiner {
         }
         Route finalRoute = route;
         String template = catalogue.clause(clause).map(c -> c.tipFor(finalRoute)).orElse("");
-        List<Evidence> ev = evidence.stream().map(Evidence::of).toList();
-        return new Reason(clause, outcome, route, tips.render(template), ev, List.copyOf(obligations), setting.shadow());
+        return new Reason(clause, outcome, route, tips.render(template), evidence(evidence), obligations, setting.shadow());
+    }
+
+    /** Adds each of {@code more} not already in {@code list}, keeping first-seen order. */
+    private static <T> void addNew(List<T> list, List<T> more) {
+        for (int i = 0; i < more.size(); i++) {
+            T t = more.get(i);
+            if (!list.contains(t)) {
+                list.add(t);
+            }
+        }
+    }
+
+    /**
+     * The findings in evidence order, each once (two findings the order cannot tell apart are one
+     * piece of evidence; the first kept), as evidence.
+     */
+    private static List<Evidence> evidence(List<Finding> findings) {
+        if (findings.size() > 1) {
+            findings.sort(EVIDENCE_ORDER); // stable: of equal findings the first stays first
+        }
+        List<Evidence> out = new ArrayList<>(findings.size());
+        Finding previous = null;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (previous == null || EVIDENCE_ORDER.compare(previous, f) != 0) {
+                out.add(Evidence.of(f));
+                previous = f;
+            }
+        }
+        return out;
     }
 
     /** The decision from reasons already in order; shadow reasons are reported but decide nothing. */
     static Decision decide(String messageId, List<Reason> sortedReasons) {
         Outcome outcome = Outcome.ALLOW;
         Route route = null;
-        Set<Obligation> obligations = new LinkedHashSet<>();
+        List<Obligation> obligations = new ArrayList<>(2);
         for (Reason r : sortedReasons) {
             if (r.shadow()) {
                 continue;
@@ -112,8 +139,8 @@ final class Combiner {
             if (r.outcome() == Outcome.REDIRECT && (route == null || r.redirectTo().precedes(route))) {
                 route = r.redirectTo();
             }
-            obligations.addAll(r.obligations());
+            addNew(obligations, r.obligations());
         }
-        return new Decision(messageId, outcome, outcome == Outcome.REDIRECT ? route : null, sortedReasons, List.copyOf(obligations));
+        return new Decision(messageId, outcome, outcome == Outcome.REDIRECT ? route : null, sortedReasons, obligations);
     }
 }
