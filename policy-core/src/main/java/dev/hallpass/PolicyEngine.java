@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Decides whether a proposed message may be sent, under one school's profile and rule set.
  *
  * <p>Build one at start-up and share it: an engine is immutable and thread-safe, and {@link
- * #evaluate} may be called from any number of threads at once.
+ * #evaluate} may be called from any number of threads at once. Engines on the same rule files
+ * share one compiled rule base and one pool of Drools sessions; the pool holds as many sessions
+ * as evaluations have ever run at once, each reset and reused.
  *
  * <pre>{@code
  * PolicyEngine engine = PolicyEngine.builder()
