@@ -917,21 +917,12 @@ final class PersonalDataDetector implements TextDetector {
                     if (!endsCleanly(t, end)) {
                         return null;
                     }
-                    return possibleUk(digitCount) ? new Span(start, end) : null;
+                    // The window is already a trunk 0 or +44 and ten digits with a UK lead, so no text
+                    // matching is needed; libphonenumber decides "possible" from the length alone.
+                    return UK_TEN_DIGITS_POSSIBLE ? new Span(start, end) : null;
                 }
             }
             return null;
-        }
-
-        /**
-         * Whether the ten digits ending at {@code digitCount} are a possible UK number by
-         * libphonenumber's metadata for +44. The window has already been read into digit groups
-         * (trunk 0 or +44, then ten digits with a UK lead), so no text matching is needed; and
-         * libphonenumber decides "possible" from the national number's length alone, so its answer
-         * for ten digits is asked once ({@link #UK_TEN_DIGITS_POSSIBLE}).
-         */
-        private boolean possibleUk(int digitCount) {
-            return digitCount >= UK_NSN_DIGITS && UK_TEN_DIGITS_POSSIBLE;
         }
 
         /**
