@@ -370,8 +370,9 @@ public final class PolicyEngine {
         }
 
         /**
-         * Adds a rule file that skips {@link RuleGuard}: for this project's own tests of what
-         * happens when a rule throws or loops at run time. Never exposed to hosts or schools.
+         * Adds a rule file compiled as written, without {@link RuleValidator}: for this project's
+         * own tests of what happens when a rule throws or loops at run time. Never exposed to
+         * hosts or schools.
          */
         Builder trustedRule(String fileName, String drl) {
             rule(fileName, drl);
@@ -404,7 +405,11 @@ public final class PolicyEngine {
             Map<String, String> sources = new LinkedHashMap<>(builtInRules());
             sources.putAll(extraRules);
             List<RuleSet.Source> list = new ArrayList<>();
-            sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text, trusted.contains(name))));
+            Map<String, String> builtIn = builtInRules();
+            sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text,
+                    trusted.contains(name) ? RuleSet.Origin.UNCHECKED_FOR_TESTS
+                            : !extraRules.containsKey(name) && builtIn.containsKey(name) ? RuleSet.Origin.BUILT_IN
+                            : RuleSet.Origin.SCHOOL)));
             RuleSet rules = RuleSet.compileShared(list, catalogue, rulesCache == null ? null : new RuleCache(rulesCache));
             try {
                 return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random(),

@@ -64,7 +64,7 @@ final class RuleCache {
     /**
      * What a Drools 10 package is made of, found by recording every class a package of the
      * built-in rules and of generated school rules deserializes; everything else is rejected.
-     * The fact model is admitted class by class (what {@link RuleGuard} lets a rule import).
+     * The fact model is admitted class by class (what {@link RuleValidator} lets a rule import).
      */
     static final ObjectInputFilter FILTER = RuleCache::admit;
     private static final List<String> ALLOWED_PREFIXES = List.of(
@@ -114,7 +114,7 @@ final class RuleCache {
         update(sha, "java=" + System.getProperty("java.specification.version"));
         // The compiled packages refer to the fact model's classes by field and method: a change
         // to them during development (same version string) must miss.
-        for (String type : RuleGuard.ALLOWED_IMPORTS.stream().filter(t -> t.startsWith("dev.hallpass.") && !t.endsWith("*")).sorted().toList()) {
+        for (String type : RuleValidator.ALLOWED_IMPORTS.stream().filter(t -> t.startsWith("dev.hallpass.") && !t.endsWith("*")).sorted().toList()) {
             update(sha, type);
             try (InputStream in = RuleCache.class.getClassLoader().getResourceAsStream(type.replace('.', '/') + ".class")) {
                 sha.update(in == null ? new byte[0] : in.readAllBytes());
@@ -392,7 +392,7 @@ final class RuleCache {
             return ObjectInputFilter.Status.ALLOWED;
         }
         String name = type.getName();
-        if (ALLOWED_JDK.contains(name) || RuleGuard.ALLOWED_IMPORTS.contains(name)) {
+        if (ALLOWED_JDK.contains(name) || RuleValidator.ALLOWED_IMPORTS.contains(name)) {
             return ObjectInputFilter.Status.ALLOWED;
         }
         for (String prefix : ALLOWED_PREFIXES) {

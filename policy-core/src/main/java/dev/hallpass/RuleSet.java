@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -34,17 +35,24 @@ import org.kie.internal.io.ResourceFactory;
  * Traced runs ({@code explain}) get a fresh session, so their listener never joins the pool.
  */
 final class RuleSet {
-    /**
-     * A rule file: its name (used in every error) and its text.
-     *
-     * @param trusted true only for files the project's own tests load to exercise failure
-     *     handling; every other file goes through {@link RuleGuard}
-     */
-    record Source(String name, String text, boolean trusted) {
-        Source(String name, String text) {
-            this(name, text, false);
-        }
+    /** Where a rule file comes from, which decides how it is checked. */
+    enum Origin {
+        /** The project's own files: checked and written out like a school's, with {@link RuleValidator.Limits#BUILT_IN}. */
+        BUILT_IN,
+        /** A school's file: untrusted, checked and written out with {@link RuleValidator.Limits#SCHOOL}. */
+        SCHOOL,
+        /**
+         * Compiled as written, unchecked: only for this project's own tests of what happens when a
+         * rule throws or loops at run time, which no checked file can. Never reachable by hosts.
+         */
+        UNCHECKED_FOR_TESTS
     }
+
+    /** A rule file: its name (used in every error), its text, and where it comes from. */
+    record Source(String name, String text, Origin origin) {}
+
+    /** Changes whenever what the validator accepts or writes out changes: part of every cache key. */
+    static final int VALIDATOR_VERSION = 1;
 
     /** More firings than this in one evaluation means a rule loops; evaluation is then abandoned. */
     private static final int MAX_FIRINGS = 10_000;
@@ -139,8 +147,9 @@ final class RuleSet {
     private static String key(List<Source> sources, Catalogue catalogue) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(("validator " + VALIDATOR_VERSION + "\u0001").getBytes(StandardCharsets.UTF_8));
             for (Source s : sources) {
-                sha.update((s.name() + "\u0000" + s.trusted() + "\u0000" + s.text() + "\u0001").getBytes(StandardCharsets.UTF_8));
+                sha.update((s.name() + "\u0000" + s.origin() + "\u0000" + s.text() + "\u0001").getBytes(StandardCharsets.UTF_8));
             }
             catalogue.all().forEach(c -> sha.update((c.id() + "\u0002").getBytes(StandardCharsets.UTF_8)));
             return java.util.HexFormat.of().formatHex(sha.digest());
@@ -160,20 +169,32 @@ final class RuleSet {
 
     /** As {@link #compile(List, Catalogue)}; {@code compiled} sees the packages of a successful compile only. */
     private static RuleSet compile(List<Source> sources, Catalogue catalogue, java.util.function.Consumer<Collection<KiePackage>> compiled) {
-        // Refuse anything that could run code before Drools compiles (and so could execute) it.
+        // Nothing of a file reaches Drools' compiler but the text the validator wrote from what it checked.
         List<RuleProblem> refused = new ArrayList<>();
+        List<Source> compiledSources = new ArrayList<>();
+        Map<String, Map<Integer, Integer>> lineMaps = new HashMap<>();
+        Set<String> clauseIds = new java.util.HashSet<>();
+        catalogue.all().forEach(c -> clauseIds.add(c.id()));
         for (Source source : sources) {
             if (source.text().length() > MAX_SOURCE_CHARS) {
                 refused.add(new RuleProblem(source.name(), 0, 0, "larger than " + MAX_SOURCE_CHARS + " characters"));
-            } else if (!source.trusted()) {
-                refused.addAll(RuleGuard.check(source.name(), source.text()));
+            } else if (source.origin() == Origin.UNCHECKED_FOR_TESTS) {
+                compiledSources.add(source);
+            } else {
+                RuleValidator.Result r = RuleValidator.validate(source.name(), source.text(), clauseIds,
+                        source.origin() == Origin.BUILT_IN ? RuleValidator.Limits.BUILT_IN : RuleValidator.Limits.SCHOOL);
+                refused.addAll(r.problems());
+                if (r.emitted() != null) {
+                    compiledSources.add(new Source(source.name(), r.emitted(), source.origin()));
+                    lineMaps.put(source.name(), r.emittedLineToSource());
+                }
             }
         }
         if (!refused.isEmpty()) {
             throw new RuleLoadException(refused);
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (Source source : sources) {
+        for (Source source : compiledSources) {
             Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(source.name());
             builder.add(resource, ResourceType.DRL);
@@ -181,7 +202,7 @@ final class RuleSet {
         List<RuleProblem> problems = new ArrayList<>();
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                toProblem(error, sources).ifPresent(problems::add);
+                toProblem(error, sources).map(p -> mapped(p, lineMaps)).ifPresent(problems::add);
             }
             throw new RuleLoadException(problems);
         }
@@ -255,6 +276,15 @@ final class RuleSet {
         } finally {
             session.dispose();
         }
+    }
+
+    /** A compile problem in written-out text, moved to the line of the school's file it came from. */
+    private static RuleProblem mapped(RuleProblem p, Map<String, Map<Integer, Integer>> lineMaps) {
+        Map<Integer, Integer> map = lineMaps.get(p.file());
+        if (map == null || !map.containsKey(p.line())) {
+            return p;
+        }
+        return new RuleProblem(p.file(), map.get(p.line()), 0, p.message());
     }
 
     private static String fileOf(Rule rule) {

@@ -86,7 +86,7 @@ final class RuleLoadingTest {
         String drl = HEADER + "rule \"made up\" @clause(\"9.9\")\nwhen\n    Message( role == Role.HLTA )\nthen\n    insert(ClauseMatch.block(\"9.9\"));\nend\n";
         assertThatThrownBy(() -> PolicyEngine.builder().rule("school-extra.drl", drl).build())
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).singleElement()
-                        .hasToString("school-extra.drl:7:0: rule \"made up\" cites clause 9.9, which is not in the clause catalogue"));
+                        .hasToString("school-extra.drl:7:1: rule \"made up\" cites clause 9.9, which is not in the clause catalogue"));
     }
 
     @Test

@@ -1,0 +1,520 @@
+package dev.hallpass;
+
+import dev.hallpass.DrlConstraint.Refused;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.ParserError;
+
+/**
+ * Makes a rule file safe by construction. The file is parsed by Drools' own DRL parser, the tree
+ * it produced is checked against an allow-list, and the rules are written out again from that tree
+ * as text of our own: what Drools compiles is never the school's text, only what was checked,
+ * re-emitted. So there is no parser differential left to exploit: whatever the parser understood
+ * is what was checked, and nothing the checker did not understand is ever emitted.
+ *
+ * <p>A rule may hold: a name; exactly one {@code @clause("x.y")} naming a catalogue clause; the
+ * attributes {@code salience N} and {@code no-loop}; conditions made of {@code Message} and
+ * {@code Finding} patterns (optionally bound, {@code $f : Finding(...)}), {@code not}, {@code
+ * exists}, {@code and}, {@code or}, with constraints as {@link DrlConstraint} reads them; and a
+ * consequence as {@link DrlConsequence} reads it. A file may hold {@code package}, imports of the
+ * fact model, and rules; nothing else. The characters of the file are checked first ({@link
+ * DrlCharacters}).
+ *
+ * <p>The written-out text is parsed and checked once more and must come out the same: a check
+ * that the emitter writes only what the checker accepts.
+ */
+final class RuleValidator {
+    /** Bounds on what one rule may ask of an evaluation. */
+    record Limits(int maxFindingPatterns, int maxPatterns, int maxInserts) {
+        /** For a school's files. */
+        static final Limits SCHOOL = new Limits(2, 8, 4);
+        /** For the project's own built-in files (they pass {@link #SCHOOL} today; this is headroom). */
+        static final Limits BUILT_IN = new Limits(3, 8, 4);
+    }
+
+    /** The outcome: the text to compile (null when refused) and every problem found. */
+    record Result(String emitted, List<RuleProblem> problems, Map<Integer, Integer> emittedLineToSource) {}
+
+    /** Every import a rule file may make, and what the written-out text imports. */
+    static final Set<String> ALLOWED_IMPORTS = Set.of(
+            "dev.hallpass.Channel", "dev.hallpass.Role", "dev.hallpass.Route", "dev.hallpass.Obligation",
+            "dev.hallpass.Outcome", "dev.hallpass.AttachmentType",
+            "dev.hallpass.facts.Message", "dev.hallpass.facts.Finding", "dev.hallpass.facts.FindingKind",
+            "dev.hallpass.facts.ClauseMatch", "dev.hallpass.facts.Audience", "dev.hallpass.facts.*",
+            "java.time.DayOfWeek");
+    private static final List<String> EMITTED_IMPORTS = List.of(
+            "dev.hallpass.Channel", "dev.hallpass.Role", "dev.hallpass.Route", "dev.hallpass.Obligation",
+            "dev.hallpass.facts.Audience", "dev.hallpass.facts.ClauseMatch", "dev.hallpass.facts.Finding",
+            "dev.hallpass.facts.FindingKind", "dev.hallpass.facts.Message", "java.time.DayOfWeek");
+    /** The package every written-out file declares, whatever the school's file said. */
+    static final String PACKAGE = "dev.hallpass.rules";
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    private static final Pattern VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SALIENCE = Pattern.compile("-?[0-9]{1,5}");
+    private static final int MAX_DEPTH = 16;
+
+    private final String file;
+    private final String text;
+    private final Set<String> clauseIds;
+    private final Limits limits;
+    private final List<RuleProblem> problems = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+    private final Map<Integer, Integer> lineMap = new java.util.HashMap<>();
+    private int emittedLine = 1;
+
+    private RuleValidator(String file, String text, Set<String> clauseIds, Limits limits) {
+        this.file = file;
+        this.text = text;
+        this.clauseIds = clauseIds;
+        this.limits = limits;
+    }
+
+    /**
+     * Checks {@code text} and, when nothing is refused, writes it out again.
+     *
+     * @param clauseIds the catalogue's clause ids (built-in and the school's)
+     */
+    static Result validate(String file, String text, Set<String> clauseIds, Limits limits) {
+        DrlCharacters.Checked chars = DrlCharacters.check(file, text);
+        if (!chars.problems().isEmpty()) {
+            return new Result(null, chars.problems(), Map.of());
+        }
+        RuleValidator first = new RuleValidator(file, chars.text(), clauseIds, limits);
+        first.run();
+        if (!first.problems.isEmpty()) {
+            return new Result(null, List.copyOf(first.problems), Map.of());
+        }
+        String emitted = first.out.toString();
+        // The emitter's output must read back as itself: a guard on the emitter, not on the school.
+        RuleValidator again = new RuleValidator(file, emitted, clauseIds, limits);
+        again.run();
+        if (!again.problems.isEmpty() || !again.out.toString().equals(emitted)) {
+            return new Result(null, List.of(new RuleProblem(file, 1, 1,
+                    "internal error: the checked rules could not be written out faithfully; please report this file")), Map.of());
+        }
+        return new Result(emitted, List.of(), Map.copyOf(first.lineMap));
+    }
+
+    private void run() {
+        PackageDescr pkg;
+        DrlParser parser = new DrlParser();
+        try {
+            pkg = parser.parse(false, text);
+        } catch (StackOverflowError e) {
+            problem(1, 1, "the file is nested too deeply to read");
+            return;
+        } catch (Exception e) {
+            problem(1, 1, "the file could not be read as DRL (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        if (parser.hasErrors() || pkg == null) {
+            for (DroolsError error : parser.getErrors()) {
+                String message = error.getMessage() == null ? "syntax error" : error.getMessage().replaceAll("\\s+", " ").trim();
+                if (error instanceof ParserError pe) {
+                    problem(Math.max(pe.getRow(), 1), pe.getCol() + 1, message);
+                } else {
+                    problem(1, 1, message);
+                }
+            }
+            if (problems.isEmpty()) {
+                problem(1, 1, "the file could not be read as DRL");
+            }
+            return;
+        }
+        checkPackage(pkg);
+        line("package " + PACKAGE + ";", 1);
+        for (String i : EMITTED_IMPORTS) {
+            line("import " + i + ";", 1);
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            rule(rule);
+        }
+    }
+
+    private void checkPackage(PackageDescr pkg) {
+        if (pkg.getName() != null && !pkg.getName().isEmpty() && !QUALIFIED_NAME.matcher(pkg.getName()).matches()) {
+            problem(pkg, "package name is not a plain dotted name");
+        }
+        for (ImportDescr i : pkg.getImports()) {
+            if (!ALLOWED_IMPORTS.contains(i.getTarget())) {
+                problem(i, "import " + i.getTarget() + " is not allowed: rule files may use only the fact model "
+                        + "(dev.hallpass.facts.*, Channel, Role, Route, Obligation, Outcome, AttachmentType) and java.time.DayOfWeek");
+            }
+        }
+        refuseAll(pkg.getFunctionImports(), "import function");
+        refuseAll(pkg.getAccumulateImports(), "import accumulate");
+        refuseAll(pkg.getGlobals(), "a global");
+        refuseAll(pkg.getFunctions(), "a function");
+        refuseAll(pkg.getTypeDeclarations(), "a declared type");
+        refuseAll(pkg.getEnumDeclarations(), "a declared enum");
+        refuseAll(pkg.getEntryPointDeclarations(), "an entry point");
+        refuseAll(pkg.getWindowDeclarations(), "a window");
+        refuseAll(pkg.getAttributes(), "a package-level attribute");
+        if (pkg.getUnit() != null) {
+            problem(pkg.getUnit(), "a rule unit is not allowed");
+        }
+    }
+
+    private void refuseAll(java.util.Collection<? extends BaseDescr> descrs, String what) {
+        for (BaseDescr d : descrs) {
+            problem(d, what + " is not allowed in a rule file: only package, import and rule");
+        }
+    }
+
+    // ---- a rule ----
+
+    /** What a rule's conditions bound, gathered while they are checked. */
+    private static final class RuleScope {
+        final Set<String> findingVariables = new LinkedHashSet<>();
+        final Set<String> variables = new java.util.HashSet<>();
+        int findingPatterns;
+        int patterns;
+    }
+
+    private void rule(RuleDescr rule) {
+        int before = problems.size();
+        if (rule.isQuery()) {
+            problem(rule, "a query is not allowed in a rule file: only package, import and rule");
+            return;
+        }
+        String name = rule.getName();
+        String bad = name == null ? "nothing" : DrlCharacters.badInName(name);
+        if (bad != null || name.isBlank()) {
+            problem(rule, "a rule name must be plain text in quotes (it may not contain " + (bad == null ? "only spaces" : bad) + ")");
+        }
+        if (rule.getParentName() != null) {
+            problem(rule, "'extends' is not allowed: each rule stands alone");
+        }
+        if (!rule.getNamedConsequences().isEmpty()) {
+            problem(rule, "named consequences (then[...]) are not allowed");
+        }
+        String clause = clause(rule);
+        String attributes = attributes(rule);
+        RuleScope scope = new RuleScope();
+        List<String> conditions = new ArrayList<>();
+        AndDescr lhs = rule.getLhs();
+        if (lhs != null) {
+            for (BaseDescr d : lhs.getDescrs()) {
+                String c = element(d, scope, true, 0);
+                if (c != null) {
+                    conditions.add(c);
+                }
+            }
+        }
+        if (scope.findingPatterns > limits.maxFindingPatterns()) {
+            problem(rule, "rule \"" + name + "\" has " + scope.findingPatterns + " Finding patterns; at most "
+                    + limits.maxFindingPatterns() + " are allowed (each one more multiplies the work of every message)");
+        }
+        if (scope.patterns > limits.maxPatterns()) {
+            problem(rule, "rule \"" + name + "\" has " + scope.patterns + " patterns; at most " + limits.maxPatterns() + " are allowed");
+        }
+        List<String> statements = consequence(rule, clause, scope); // clause is "" when already refused
+        if (problems.size() > before) {
+            return;
+        }
+        line("", rule.getLine());
+        line("rule \"" + name + "\" @clause(\"" + clause + "\")" + attributes, rule.getLine());
+        line("when", rule.getLine());
+        for (String c : conditions) {
+            line("    " + c, rule.getLine());
+        }
+        line("then", rule.getLine());
+        for (String s : statements) {
+            line("    " + s, rule.getLine());
+        }
+        line("end", rule.getLine());
+    }
+
+    private String clause(RuleDescr rule) {
+        String clause = null;
+        for (AnnotationDescr a : rule.getAnnotations()) {
+            if (!a.getName().equals("clause")) {
+                problem(rule, "annotation @" + a.getName() + " is not allowed: a rule carries exactly one @clause(\"x.y\")");
+                continue;
+            }
+            if (clause != null) {
+                problem(rule, "a rule carries exactly one @clause(\"x.y\")");
+                continue;
+            }
+            Map<String, Object> values = a.getValueMap();
+            Object v = values.size() == 1 ? values.get("value") : null;
+            String s = v instanceof String str ? str : null;
+            if (s == null || s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
+                problem(rule, "@clause must hold one string literal: @clause(\"4.12\")");
+                clause = "";
+                continue;
+            }
+            String content = s.substring(1, s.length() - 1);
+            String bad = DrlCharacters.badInLiteral(content);
+            if (bad != null) {
+                problem(rule, "@clause(...) may not contain " + bad);
+                clause = "";
+            } else if (!clauseIds.contains(content)) {
+                problem(rule, "rule \"" + rule.getName() + "\" cites clause " + content + ", which is not in the clause catalogue");
+                clause = "";
+            } else {
+                clause = content;
+            }
+        }
+        if (clause == null) {
+            problem(rule, "rule \"" + rule.getName() + "\" has no @clause(\"…\") metadata");
+            return "";
+        }
+        return clause;
+    }
+
+    private String attributes(RuleDescr rule) {
+        StringBuilder sb = new StringBuilder();
+        for (AttributeDescr a : rule.getAttributes().values()) {
+            String value = a.getValue() == null ? "" : a.getValue().trim();
+            switch (a.getName()) {
+                case "salience" -> {
+                    if (SALIENCE.matcher(value).matches()) {
+                        sb.append(" salience ").append(Integer.parseInt(value));
+                    } else {
+                        problem(a, "salience must be a whole number (at most 5 digits)");
+                    }
+                }
+                case "no-loop" -> {
+                    if (value.equals("true") || value.isEmpty()) {
+                        sb.append(" no-loop true");
+                    } else if (!value.equals("false")) {
+                        problem(a, "no-loop takes true or false");
+                    }
+                }
+                default -> problem(a, "rule attribute '" + a.getName() + "' is not allowed: only salience and no-loop");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One condition element, written out; null when refused. */
+    private String element(BaseDescr d, RuleScope scope, boolean positive, int depth) {
+        if (depth > MAX_DEPTH) {
+            problem(d, "conditions nested too deeply (at most " + MAX_DEPTH + " levels)");
+            return null;
+        }
+        if (d instanceof PatternDescr p) {
+            return pattern(p, scope, positive);
+        }
+        String keyword;
+        List<? extends BaseDescr> children;
+        if (d instanceof NotDescr n) {
+            keyword = "not";
+            children = n.getDescrs();
+        } else if (d instanceof ExistsDescr e) {
+            keyword = "exists";
+            children = e.getDescrs();
+        } else if (d instanceof OrDescr o) {
+            keyword = "or";
+            children = o.getDescrs();
+        } else if (d instanceof AndDescr a) {
+            keyword = "and";
+            children = a.getDescrs();
+        } else {
+            problem(d, describe(d) + " is not allowed in a condition: only Message(...) and Finding(...) patterns, not, exists, and, or");
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (BaseDescr c : children) {
+            String part = element(c, scope, false, depth + 1);
+            if (part == null) {
+                return null;
+            }
+            parts.add(part);
+        }
+        if (parts.isEmpty()) {
+            problem(d, "'" + keyword + "' needs a pattern");
+            return null;
+        }
+        return switch (keyword) {
+            case "not", "exists" -> keyword + " ( " + String.join(" and ", parts) + " )";
+            default -> "( " + String.join(" " + keyword + " ", parts) + " )";
+        };
+    }
+
+    private static String describe(BaseDescr d) {
+        String simple = d.getClass().getSimpleName().replace("Descr", "");
+        return switch (simple) {
+            case "Eval" -> "eval(...)";
+            case "Forall" -> "forall(...)";
+            case "Accumulate" -> "accumulate(...)";
+            case "Collect" -> "collect(...)";
+            case "From" -> "from";
+            case "ConditionalBranch" -> "if (...) do[...]";
+            case "NamedConsequence" -> "do[...]";
+            default -> "'" + simple + "'";
+        };
+    }
+
+    private String pattern(PatternDescr p, RuleScope scope, boolean positive) {
+        String type = p.getObjectType();
+        scope.patterns++;
+        if (!DrlConstraint.factTypes().contains(type)) {
+            problem(p, "patterns may match only Message and Finding, not '" + type + "'");
+            return null;
+        }
+        if (type.equals("Finding")) {
+            scope.findingPatterns++;
+        }
+        if (p.getSource() != null) {
+            problem(p, "'" + describeSource(p) + "' is not allowed: a pattern matches the facts Hallpass inserts, nothing else");
+            return null;
+        }
+        if (!p.getBehaviors().isEmpty()) {
+            problem(p, "windows are not allowed");
+            return null;
+        }
+        if (p.isQuery() || p.isUnification()) {
+            problem(p, "queries and unification (:=) are not allowed");
+            return null;
+        }
+        if (!p.getAnnotations().isEmpty()) {
+            problem(p, "annotations on a pattern (@watch ...) are not allowed");
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        String id = p.getIdentifier();
+        if (id != null && !id.isEmpty()) {
+            if (!VARIABLE.matcher(id).matches()) {
+                problem(p, "a pattern's variable must be $ and a plain name ($f), not '" + id + "'");
+                return null;
+            }
+            if (!scope.variables.add(id)) {
+                problem(p, "variable " + id + " is bound twice");
+                return null;
+            }
+            if (positive && type.equals("Finding")) {
+                scope.findingVariables.add(id);
+            }
+            sb.append(id).append(" : ");
+        }
+        List<String> constraints = new ArrayList<>();
+        for (BaseDescr c : p.getDescrs()) {
+            if (!(c instanceof ExprConstraintDescr e) || e.getType() != ExprConstraintDescr.Type.NAMED) {
+                problem(c, c instanceof ExprConstraintDescr ? "positional constraints (;) are not allowed: name the field"
+                        : "bindings inside a pattern are not allowed");
+                return null;
+            }
+            try {
+                constraints.add(DrlConstraint.parse(type, e.getExpression()).canonical());
+            } catch (Refused r) {
+                problemAt(e, r.offset, r.getMessage());
+                return null;
+            }
+        }
+        return sb.append(type).append("( ").append(String.join(", ", constraints)).append(constraints.isEmpty() ? ")" : " )").toString();
+    }
+
+    private static String describeSource(PatternDescr p) {
+        String simple = p.getSource().getClass().getSimpleName().replace("Descr", "");
+        return switch (simple) {
+            case "Accumulate" -> "accumulate";
+            case "Collect" -> "collect";
+            case "EntryPoint" -> "from entry-point";
+            case "Window" -> "from window";
+            default -> "from";
+        };
+    }
+
+    private List<String> consequence(RuleDescr rule, String clause, RuleScope scope) {
+        Object c = rule.getConsequence();
+        String body = c == null ? "" : c.toString();
+        try {
+            return DrlConsequence.parse(body, clause, scope.findingVariables, limits.maxInserts());
+        } catch (Refused r) {
+            int[] at = consequencePosition(rule, body, r.offset);
+            problem(at[0], at[1], r.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Line and column in the file of {@code offset} into the rule's consequence text. */
+    private int[] consequencePosition(RuleDescr rule, String body, int offset) {
+        int start = consequenceStart(rule, body);
+        if (start < 0) {
+            return new int[] {Math.max(rule.getConsequenceLine(), rule.getLine()), 1};
+        }
+        int at = Math.min(start + offset, text.length());
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, at - lineStart + 1};
+    }
+
+    /** Where the consequence text begins in the file, or -1 when it cannot be told. */
+    private int consequenceStart(RuleDescr rule, String body) {
+        int lineStart = 0;
+        for (int l = 1; l < rule.getConsequenceLine() && lineStart >= 0; l++) {
+            lineStart = text.indexOf('\n', lineStart);
+            lineStart = lineStart < 0 ? -1 : lineStart + 1;
+        }
+        if (lineStart < 0) {
+            return -1;
+        }
+        java.util.regex.Matcher then = Pattern.compile("\\bthen\\b").matcher(text);
+        if (!then.find(lineStart)) {
+            return -1;
+        }
+        int k = then.end();
+        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        String probe = body.isEmpty() ? "" : body.substring(0, Math.min(body.length(), 1));
+        return text.startsWith(probe, k) ? k : -1;
+    }
+
+    // ---- output and problems ----
+
+    private void line(String s, int sourceLine) {
+        out.append(s).append('\n');
+        lineMap.put(emittedLine++, sourceLine);
+    }
+
+    private void problem(BaseDescr d, String message) {
+        problem(Math.max(d.getLine(), 1), Math.max(d.getColumn(), 0) + 1, message);
+    }
+
+    /** A problem at {@code offset} into the expression of {@code e}, which starts at its line and column. */
+    private void problemAt(ExprConstraintDescr e, int offset, String message) {
+        String expr = e.getExpression();
+        int line = Math.max(e.getLine(), 1);
+        int col = Math.max(e.getColumn(), 0) + 1;
+        for (int i = 0; i < Math.min(offset, expr.length()); i++) {
+            if (expr.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        problem(line, col, message);
+    }
+
+    private void problem(int line, int column, String message) {
+        problems.add(new RuleProblem(file, line, column, message));
+    }
+}
