@@ -50,6 +50,16 @@ public final class PolicyEngine {
     public static final int DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
     /** The most findings of one kind passed to the rules and reported as evidence for one message. */
     public static final int MAX_FINDINGS_PER_KIND = 32;
+    /**
+     * The most findings passed to the rules for one message, all kinds together: past it, each kind
+     * keeps an equal share of its first findings (at least one), so no kind is ever dropped and a
+     * rule joining two findings meets at most this many squared pairs.
+     */
+    public static final int MAX_FINDINGS = 256;
+    /** The default most rule firings and clause matches for one message ({@link Builder#maxMatches}). */
+    public static final int DEFAULT_MAX_MATCHES = 10_000;
+    /** The default CPU budget of one message's rule phase ({@link Builder#ruleCpuBudget}). */
+    public static final java.time.Duration DEFAULT_RULE_CPU_BUDGET = java.time.Duration.ofMillis(25);
     /** The default limit on a message's attachments. */
     public static final int DEFAULT_MAX_ATTACHMENTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
@@ -64,9 +74,14 @@ public final class PolicyEngine {
     private final int maxTextLength;
     private final int maxAttachments;
     private final Outcome failureOutcome;
+    private final RuleSet.Bounds bounds;
+    private final RuleSet.Bounds retryBounds;
+    /** A rule phase over its budget is run once more with this many times the budget before it counts as unchecked. */
+    static final int RETRY_FACTOR = 20;
+    private final boolean anyClassTeachers;
 
     private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, List<DecisionListener> listeners, TextHasher hasher,
-            int maxTextLength, int maxAttachments, Outcome failureOutcome) {
+            int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds) {
         this.profile = profile;
         this.catalogue = catalogue;
         this.detectors = Detectors.forProfile(profile);
@@ -77,6 +92,9 @@ public final class PolicyEngine {
         this.maxTextLength = maxTextLength;
         this.maxAttachments = maxAttachments;
         this.failureOutcome = failureOutcome;
+        this.bounds = bounds;
+        this.retryBounds = new RuleSet.Bounds(bounds.maxMatches(), bounds.cpuBudgetNanos() * RETRY_FACTOR);
+        this.anyClassTeachers = profile.classes().stream().anyMatch(c -> !c.teachers().isEmpty());
     }
 
     /** A builder: the built-in profile and rules unless told otherwise. */
@@ -91,7 +109,9 @@ public final class PolicyEngine {
      *
      * @throws NullPointerException if {@code message} is null
      * @throws InvalidMessageException if the message is over this engine's limits on text length
-     *     or attachments (see {@link Builder#maxTextLength}); it is never truncated and allowed
+     *     or attachments (see {@link Builder#maxTextLength}), it is never truncated and allowed; or
+     *     if it is a class story or class chat post whose {@code classId} is not a class of the
+     *     profile (when the profile lists classes): {@code classId: unknown class "x"}
      */
     public Decision evaluate(ProposedMessage message) {
         return run(message, null, null);
@@ -133,6 +153,7 @@ public final class PolicyEngine {
         if (message.attachments().size() > maxAttachments) {
             throw new InvalidMessageException("attachments", message.attachments().size() + " attachments, over this engine's limit of " + maxAttachments);
         }
+        checkClass(message);
         List<Finding> findings = List.of();
         Decision decision;
         try {
@@ -140,12 +161,30 @@ public final class PolicyEngine {
             if (findingsOut != null) {
                 findingsOut.addAll(findings);
             }
-            List<ClauseMatch> matches = rules.run(facts(message), findings, trace);
+            Message facts = facts(message);
+            List<ClauseMatch> matches;
+            try {
+                matches = rules.run(facts, findings, trace, bounds);
+            } catch (RuleSet.RunFailure e) {
+                if (!e.overBudget()) {
+                    throw e;
+                }
+                // Once more with RETRY_FACTOR times the budget: the first run of a rule in a JVM also
+                // loads and compiles its classes, and a decision must not depend on that.
+                if (trace != null) {
+                    trace.clear();
+                }
+                matches = rules.run(facts, findings, trace, retryBounds);
+            }
             decision = combiner.combine(message.id(), matches);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuleSet.RunFailure e) {
+            // What the failure says names a rule file and a bound, never a fact or the text.
+            LOG.error("message {} could not be checked: rule file {}: {}", message.id(), e.file(), e.getMessage());
+            decision = unchecked(message.id(), e.file());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // The exception's message may quote facts; log only its type, never the message text.
             LOG.error("message {} could not be checked: {}", message.id(), e.getClass().getName());
-            decision = unchecked(message.id());
+            decision = unchecked(message.id(), null);
         }
         if (!listeners.isEmpty()) {
             tell(message, decision, findings);
@@ -159,18 +198,39 @@ public final class PolicyEngine {
      * thousand times is decided as one naming them thirty-two times, in bounded time, and its
      * evidence lists the first thirty-two.
      */
-    private static List<Finding> capped(List<Finding> findings) {
+    static List<Finding> capped(List<Finding> findings) {
         if (findings.size() <= MAX_FINDINGS_PER_KIND) {
+            return findings;
+        }
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            counts.merge(f.label(), 1, Integer::sum);
+        }
+        int total = 0;
+        for (int c : counts.values()) {
+            total += Math.min(c, MAX_FINDINGS_PER_KIND);
+        }
+        int perLabel = total <= MAX_FINDINGS ? MAX_FINDINGS_PER_KIND : Math.max(1, MAX_FINDINGS / counts.size());
+        if (total == findings.size() && perLabel == MAX_FINDINGS_PER_KIND) {
             return findings;
         }
         Map<String, Integer> seen = new java.util.HashMap<>();
         List<Finding> kept = new ArrayList<>();
         for (Finding f : findings) {
-            if (seen.merge(f.label(), 1, Integer::sum) <= MAX_FINDINGS_PER_KIND) {
+            if (seen.merge(f.label(), 1, Integer::sum) <= perLabel) {
                 kept.add(f);
             }
         }
         return kept;
+    }
+
+    /** A class post must name a class of the profile, when the profile has any (contract §7.1). */
+    private void checkClass(ProposedMessage m) {
+        boolean classChannel = m.channel() == Channel.CLASS_STORY || m.channel() == Channel.CLASS_CHAT;
+        if (classChannel && m.classId() != null && !profile.classes().isEmpty() && profile.schoolClass(m.classId()).isEmpty()) {
+            String id = m.classId().length() > 64 ? m.classId().substring(0, 64) + "…" : m.classId();
+            throw new InvalidMessageException("classId", "unknown class \"" + id + "\"");
+        }
     }
 
     private void tell(ProposedMessage m, Decision d, List<Finding> findings) {
@@ -189,9 +249,11 @@ public final class PolicyEngine {
         }
     }
 
-    private Decision unchecked(String id) {
+    private Decision unchecked(String id, String ruleFile) {
+        String which = ruleFile == null || ruleFile.equals("?") ? "" : " (rule file " + ruleFile + " could not finish)";
         Reason reason = new Reason(UNCHECKED_CLAUSE, failureOutcome, null,
-                "This message could not be checked against the school's policy. Please make sure it follows the policy before you send it.",
+                "This message could not be checked against the school's policy" + which
+                        + ". Please make sure it follows the policy before you send it.",
                 List.of(), List.of(), false);
         return Combiner.decide(id, List.of(reason));
     }
@@ -199,7 +261,10 @@ public final class PolicyEngine {
     private Message facts(ProposedMessage m) {
         ZonedDateTime local = m.sentAt().atZone(profile.timezone());
         SchoolProfile.SchoolClass schoolClass = profile.schoolClass(m.classId()).orElse(null);
-        boolean listed = schoolClass != null && !schoolClass.teachers().isEmpty();
+        // A class story without a class: where the profile lists class teachers, nobody can tell it
+        // is the sender's class (contract 7.1), so it counts as a listed class the sender does not teach.
+        boolean listed = schoolClass != null ? !schoolClass.teachers().isEmpty()
+                : m.classId() == null && m.channel() == Channel.CLASS_STORY && anyClassTeachers;
         boolean teaches = listed && m.sender().id() != null && schoolClass.teachers().contains(m.sender().id());
         return new Message(m.id(), m.channel(), m.sender().role(), m.channel().audience(),
                 m.classId() == null ? "" : m.classId(), listed, teaches, profile.isWorkingTime(local),
@@ -221,8 +286,44 @@ public final class PolicyEngine {
         private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
         private Outcome failureOutcome = Outcome.WARN;
         private Path rulesCache;
+        private int maxMatches = DEFAULT_MAX_MATCHES;
+        private java.time.Duration ruleCpuBudget = DEFAULT_RULE_CPU_BUDGET;
 
         private Builder() {}
+
+        /**
+         * The most rule firings, and the most clause matches, one message may cause ({@value
+         * #DEFAULT_MAX_MATCHES} unless set). Past it the message is answered as not checked (the
+         * failure outcome, citing {@value #UNCHECKED_CLAUSE} and the rule file), never allowed.
+         *
+         * @throws IllegalArgumentException if {@code count} is not positive
+         */
+        public Builder maxMatches(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxMatches must be positive: " + count);
+            }
+            this.maxMatches = count;
+            return this;
+        }
+
+        /**
+         * The CPU time one message's rule phase may take on its thread ({@link
+         * #DEFAULT_RULE_CPU_BUDGET} unless set). A phase over budget is run once more with twenty
+         * times the budget (the first run of a rule in a JVM also loads and compiles its classes,
+         * and a decision must not depend on that); over that too, the message is answered as not
+         * checked, naming the rule file, and the next message is evaluated as usual. So a rule can
+         * cost a message at most 21 times the budget.
+         *
+         * @throws IllegalArgumentException if {@code budget} is not positive or over one minute
+         */
+        public Builder ruleCpuBudget(java.time.Duration budget) {
+            Objects.requireNonNull(budget, "budget");
+            if (budget.isNegative() || budget.isZero() || budget.compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("ruleCpuBudget must be positive and at most one minute: " + budget);
+            }
+            this.ruleCpuBudget = budget;
+            return this;
+        }
 
         /**
          * Keeps compiled rules in {@code directory}, so a later build of the same rules (in this
@@ -413,7 +514,7 @@ public final class PolicyEngine {
             RuleSet rules = RuleSet.compileShared(list, catalogue, rulesCache == null ? null : new RuleCache(rulesCache));
             try {
                 return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random(),
-                        maxTextLength, maxAttachments, failureOutcome);
+                        maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos()));
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));

@@ -54,8 +54,6 @@ final class RuleSet {
     /** Changes whenever what the validator accepts or writes out changes: part of every cache key. */
     static final int VALIDATOR_VERSION = 1;
 
-    /** More firings than this in one evaluation means a rule loops; evaluation is then abandoned. */
-    private static final int MAX_FIRINGS = 10_000;
     /** A class filter lets the session's object store visit only the clause matches. */
     private static final org.kie.api.runtime.ClassObjectFilter CLAUSE_MATCHES = new org.kie.api.runtime.ClassObjectFilter(ClauseMatch.class);
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
@@ -245,11 +243,123 @@ final class RuleSet {
     }
 
     /**
+     * What one evaluation's rule phase may cost: at most {@code maxMatches} rule firings and clause
+     * matches, and at most {@code cpuBudgetNanos} of this thread's CPU time.
+     */
+    record Bounds(int maxMatches, long cpuBudgetNanos) {
+        Bounds {
+            if (maxMatches < 1 || cpuBudgetNanos < 1) {
+                throw new IllegalArgumentException("bounds must be positive");
+            }
+        }
+    }
+
+    /** An evaluation that went past a bound or whose rule threw; names the rule file, never a fact. */
+    static final class RunFailure extends RuntimeException {
+        private final String file;
+        private final boolean overBudget;
+
+        RunFailure(String file, String what, Throwable cause, boolean overBudget) {
+            super(what, cause, false, false);
+            this.file = file;
+            this.overBudget = overBudget;
+        }
+
+        /** True when the CPU budget ran out (and nothing else went wrong). */
+        boolean overBudget() {
+            return overBudget;
+        }
+
+        /** The rule file that failed or went past the bound ("?" when unknown). */
+        String file() {
+            return file;
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+
+    /**
+     * Watches the firings of one evaluation: counts them, and checks the CPU budget. The wall clock
+     * is read on every firing (cheap); this thread's CPU time only once the wall clock says the
+     * budget could be spent, so time the thread spent descheduled is never counted against a rule.
+     * Past a bound it halts the session and refuses every further firing.
+     */
+    private final class Watch implements org.kie.api.runtime.rule.AgendaFilter {
+        private final Bounds bounds;
+        private final KieSession session;
+        private final long cpuStart;
+        private long wallCheck;
+        private int firings;
+        private Rule runRule;
+        private int run;
+        private Rule topRule;
+        private int topRun;
+        private String exceeded;
+        private boolean overBudget;
+
+        Watch(Bounds bounds, KieSession session) {
+            this.bounds = bounds;
+            this.session = session;
+            this.cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+            this.wallCheck = System.nanoTime() + bounds.cpuBudgetNanos();
+        }
+
+        @Override
+        public boolean accept(org.kie.api.runtime.rule.Match match) {
+            if (exceeded != null) {
+                return false;
+            }
+            Rule rule = match.getRule();
+            if (rule == runRule) {
+                run++;
+            } else {
+                runRule = rule;
+                run = 1;
+            }
+            if (run > topRun) {
+                topRule = rule;
+                topRun = run;
+            }
+            if (++firings > bounds.maxMatches()) {
+                return stop("rules fired more than " + bounds.maxMatches() + " times for one message", topRule);
+            }
+            long now = System.nanoTime();
+            if (now - wallCheck > 0) {
+                long used = (CPU_TIME ? THREADS.getCurrentThreadCpuTime() : now) - cpuStart;
+                if (used > bounds.cpuBudgetNanos()) {
+                    overBudget = true;
+                    return stop("rules used more than " + bounds.cpuBudgetNanos() / 1_000_000.0 + " ms of CPU for one message", rule);
+                }
+                wallCheck = now + (bounds.cpuBudgetNanos() - used);
+            }
+            return true;
+        }
+
+        private boolean stop(String what, Rule culprit) {
+            exceeded = what;
+            topRule = culprit;
+            session.halt();
+            return false;
+        }
+
+        void check(int matches) {
+            if (exceeded == null && matches > bounds.maxMatches()) {
+                exceeded = "rules inserted more than " + bounds.maxMatches() + " clause matches for one message";
+            }
+            if (exceeded != null) {
+                throw new RunFailure(topRule == null ? "?" : fileOf(topRule), exceeded, null, overBudget);
+            }
+        }
+    }
+
+    /**
      * Runs the rules over one message's facts and returns the clause matches they inserted.
      *
      * @param trace when not null, receives the rules that fired, in order
+     * @throws RunFailure when a rule throws or the evaluation goes past {@code bounds}
      */
-    List<ClauseMatch> run(Message message, List<Finding> findings, List<FiredRule> trace) {
+    List<ClauseMatch> run(Message message, List<Finding> findings, List<FiredRule> trace, Bounds bounds) {
         KieSession session = trace == null ? pool.newKieSession() : kieBase.newKieSession();
         try {
             if (trace != null) {
@@ -264,14 +374,18 @@ final class RuleSet {
             for (Finding f : findings) {
                 session.insert(f);
             }
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("rules fired " + fired + " times for one message: a rule loops");
+            Watch watch = new Watch(bounds, session);
+            try {
+                session.fireAllRules(watch, bounds.maxMatches() + 1);
+            } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+                Rule rule = e.getMatch() == null ? null : e.getMatch().getRule();
+                throw new RunFailure(rule == null ? "?" : fileOf(rule), "a rule failed: " + (e.getCause() == null ? e.getClass() : e.getCause().getClass()).getName(), e, false);
             }
             List<ClauseMatch> matches = new ArrayList<>();
             for (Object o : session.getObjects(CLAUSE_MATCHES)) {
                 matches.add((ClauseMatch) o);
             }
+            watch.check(matches.size());
             return matches;
         } finally {
             session.dispose();
