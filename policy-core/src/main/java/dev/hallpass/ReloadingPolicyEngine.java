@@ -1,19 +1,14 @@
 package dev.hallpass;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * An engine that can change its rules while it runs: it rebuilds off the calling threads and swaps
  * the new engine in atomically. Evaluations in flight finish on the engine they started with; no
  * evaluation ever sees a half-built rule set. A rebuild that fails (a rule file refused or not
- * compiling, an invalid profile) keeps the previous engine running and reports the problems to
- * the listener and, without personal data, to the log.
+ * compiling, an invalid profile, a folder that cannot be read) keeps the previous engine running
+ * and reports the problems to the listener and, without personal data, to the log.
  *
  * <pre>{@code
  * try (ReloadingPolicyEngine engine = ReloadingPolicyEngine.watching(profileFile, rulesFolder, listener)) {
@@ -32,20 +27,39 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>A watched rules folder may be replaced while it is watched, as an atomic deploy does
+ * ({@code mv rules rules.old; mv rules.new rules}): the engine watches the folder's parent too and
+ * watches the new folder once it is in place, then rebuilds from it. While the folder is missing
+ * or cannot be watched, the files are checked every poll interval instead, and the problem is
+ * reported to {@link Listener#watchFailed}; the rules in force keep answering throughout.
+ *
  * Thread-safe. {@link #close()} stops watching.
  */
 public final class ReloadingPolicyEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingPolicyEngine.class);
-    /** Quiet time after a file change before rebuilding, so an editor's several writes make one reload. */
-    private static final long DEBOUNCE_MILLIS = 200;
+    /** How often files are checked while they cannot be watched, unless the host says otherwise. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
-    /** Told about every reload, on the reloading thread. */
+    /** Told about every reload and every problem, on the reloading thread, one call at a time. */
     public interface Listener {
         /** A new engine is in force. */
         default void reloaded(long generation) {}
 
         /** A rebuild failed; the previous engine stays in force. Each problem names its file and line or field. */
         default void rejected(List<String> problems) {}
+
+        /**
+         * The school's files cannot be watched: the rules folder (or the profile's folder) is
+         * missing or unreadable, or a watch could not be registered. The engine in force stays;
+         * the files are checked every poll interval until they can be watched again, and a
+         * rebuild follows when they change. Reported once when the problem starts. The problem
+         * names the folder and the cause, never message text. By default passed on to
+         * {@link #rejected} as a one-item list, so a listener written before this method hears
+         * of it too.
+         */
+        default void watchFailed(String problem) {
+            rejected(List.of(problem));
+        }
     }
 
     /**
@@ -64,8 +78,7 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile WatchService watcher;
-    private volatile Thread watchThread;
+    private volatile FolderWatcher watcher;
 
     private ReloadingPolicyEngine(Supplier<PolicyEngine> build, Listener listener) {
         this.build = build;
@@ -85,23 +98,63 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
 
     /**
      * An engine for a school's profile file and rules folder (either may be null for the built-in
-     * one), rebuilt whenever a file in the folder or the profile changes.
+     * one), rebuilt whenever a file in the folder or the profile changes; files are checked every
+     * {@link #DEFAULT_POLL_INTERVAL} while they cannot be watched. See
+     * {@link #watching(Path, Path, Listener, Duration)}.
      *
      * @throws PolicyException if the first build fails
-     * @throws UncheckedIOException if the folders cannot be watched
      */
     public static ReloadingPolicyEngine watching(Path profileFile, Path rulesDirectory, Listener listener) {
-        ReloadingPolicyEngine engine = of(() -> {
-            PolicyEngine.Builder b = PolicyEngine.builder();
-            if (profileFile != null) {
-                b.profile(SchoolProfile.load(profileFile));
+        return watching(profileFile, rulesDirectory, listener, DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * An engine for a school's profile file and rules folder (either may be null for the built-in
+     * one), rebuilt whenever a file in the folder or the profile changes. The rules folder may be
+     * deleted and replaced (renamed into place) while watched; while it is missing, or when a
+     * directory cannot be watched, the files are checked every {@code pollInterval} and the
+     * problem goes to {@link Listener#watchFailed}. A watch that cannot be set up does not make
+     * this method fail: it is reported the same way.
+     *
+     * @throws PolicyException if the first build fails
+     * @throws IllegalArgumentException if {@code pollInterval} is not positive
+     * @throws NullPointerException if {@code listener} or {@code pollInterval} is null
+     */
+    public static ReloadingPolicyEngine watching(Path profileFile, Path rulesDirectory, Listener listener, Duration pollInterval) {
+        return watching(profileFile, rulesDirectory, listener, pollInterval, FolderWatcher.REGISTER);
+    }
+
+    /** As the public one, registering watches with {@code registrar} (a seam for tests). */
+    static ReloadingPolicyEngine watching(Path profileFile, Path rulesDirectory, Listener listener, Duration pollInterval,
+            FolderWatcher.Registrar registrar) {
+        Objects.requireNonNull(listener, "listener");
+        if (Objects.requireNonNull(pollInterval, "pollInterval").isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+        }
+        FolderWatcher watch = profileFile == null && rulesDirectory == null ? null
+                : new FolderWatcher(profileFile, rulesDirectory, pollInterval, registrar); // before the build: no change is missed
+        ReloadingPolicyEngine engine;
+        try {
+            engine = of(() -> {
+                PolicyEngine.Builder b = PolicyEngine.builder();
+                if (profileFile != null) {
+                    b.profile(SchoolProfile.load(profileFile));
+                }
+                if (rulesDirectory != null) {
+                    b.rulesDirectory(rulesDirectory);
+                }
+                return b.build();
+            }, listener);
+        } catch (RuntimeException e) {
+            if (watch != null) {
+                watch.close();
             }
-            if (rulesDirectory != null) {
-                b.rulesDirectory(rulesDirectory);
-            }
-            return b.build();
-        }, listener);
-        engine.watch(profileFile == null ? null : profileFile.toAbsolutePath().getParent(), rulesDirectory);
+            throw e;
+        }
+        if (watch != null) {
+            engine.watcher = watch;
+            watch.start(engine::reload, engine::watchFailed);
+        }
         return engine;
     }
 
@@ -131,8 +184,12 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
             return reject(e.problems().stream().map(RuleProblem::toString).toList());
         } catch (InvalidProfileException e) {
             return reject(e.problems());
-        } catch (PolicyException | UncheckedIOException | IllegalArgumentException e) {
-            return reject(List.of(e.getMessage()));
+        } catch (UncheckedIOException e) {
+            return reject(List.of(e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + ")"));
+        } catch (RuntimeException e) {
+            // PolicyException, IllegalArgumentException (a folder that is not one) or anything else:
+            // every failed rebuild reaches the listener.
+            return reject(List.of(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         }
         Snapshot now = current.updateAndGet(old -> new Snapshot(next, old.generation() + 1));
         LOG.info("policy rules reloaded (generation {})", now.generation());
@@ -147,58 +204,21 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
         return false;
     }
 
-    private void watch(Path profileFolder, Path rulesDirectory) {
-        if (profileFolder == null && rulesDirectory == null) {
-            return;
-        }
+    /** Passes a watch problem to the listener on the reloading thread, in order with reloads. */
+    private void watchFailed(String problem) {
         try {
-            watcher = FileSystems.getDefault().newWatchService();
-            for (Path dir : new java.util.LinkedHashSet<>(java.util.Arrays.asList(profileFolder, rulesDirectory))) {
-                if (dir != null) {
-                    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                            StandardWatchEventKinds.ENTRY_DELETE);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch the school's files", e);
-        }
-        Thread t = new Thread(this::watchLoop, "hallpass-watch");
-        t.setDaemon(true);
-        t.start();
-        watchThread = t;
-    }
-
-    private void watchLoop() {
-        try {
-            while (true) {
-                WatchKey key = watcher.take();
-                key.pollEvents();
-                key.reset();
-                // Let a burst of writes settle into one rebuild.
-                WatchKey more;
-                while ((more = watcher.poll(DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    more.pollEvents();
-                    more.reset();
-                }
-                reload();
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            Thread.currentThread().interrupt();
+            reloader.execute(() -> listener.watchFailed(problem));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("watch problem after close not reported to the listener");
         }
     }
 
     /** Stops watching and reloading; the engine in force keeps answering. */
     @Override
     public void close() {
-        try {
-            if (watcher != null) {
-                watcher.close();
-            }
-        } catch (IOException e) {
-            LOG.debug("closing the file watcher failed: {}", e.getClass().getName());
-        }
-        if (watchThread != null) {
-            watchThread.interrupt();
+        FolderWatcher w = watcher;
+        if (w != null) {
+            w.close();
         }
         reloader.shutdown();
     }

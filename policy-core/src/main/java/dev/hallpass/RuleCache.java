@@ -1,27 +1,43 @@
 package dev.hallpass;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -37,15 +53,17 @@ import org.slf4j.LoggerFactory;
  * sources, the catalogue's clause ids, the Drools, Hallpass and Java versions, and the bytes of
  * the fact-model classes rules may use), so a changed input is a different file, never a stale hit.
  *
- * <p>A file is never trusted: it is read only if it belongs to this user and nobody else may write
- * it or its directory; its header (magic, format version, key, payload length, SHA-256 of the
+ * <p>A file is never trusted: it is read only if neither it nor the directory is a symbolic link,
+ * both belong to this user and nobody else may write them, checked on the opened directory and
+ * bound to the bytes actually read (see {@link #readEntry}); its header (magic, format version, key, payload length, SHA-256 of the
  * payload) must match before a byte of the payload is deserialized; and deserialization admits
  * only the classes a Drools package is made of (see {@link #FILTER}), with bounded depth, arrays
  * and references. Anything wrong is a miss: the caller compiles and overwrites the file. The
  * checksum catches truncation and corruption, not a forger who can write the directory (that
  * user could run code as this one anyway); the owner-only permissions are what keep others out.
  *
- * <p>Writes go to a temporary file renamed into place, so readers see a whole file or none. A
+ * <p>Writes go to an owner-only temporary file renamed into place, so readers see a whole file or
+ * none and a link planted at the entry's name is replaced, never followed (see {@link #store}). A
  * failure to read or write is logged (paths and reasons, never message text) and otherwise
  * ignored: the cache can make a build faster, never make it fail. Thread-safe; several processes
  * may share a directory.
@@ -161,25 +179,16 @@ final class RuleCache {
     Optional<Collection<KiePackage>> load(String key) {
         Path file = file(key);
         try {
-            if (!Files.isRegularFile(file)) {
+            byte[] bytes = readEntry(file.getFileName());
+            if (bytes == null) {
                 LOG.debug("compiled-rules cache: no entry {}", file.getFileName());
                 return Optional.empty();
             }
-            String unsafe = unsafeOwnership(file);
-            if (unsafe != null) {
-                LOG.warn("compiled-rules cache file {} ignored: {}", file, unsafe);
-                return Optional.empty();
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                LOG.warn("compiled-rules cache file {} ignored: {} bytes, over {}", file, size, MAX_FILE_BYTES);
-                return Optional.empty();
-            }
-            byte[] payload = verifiedPayload(Files.readAllBytes(file), key);
+            byte[] payload = verifiedPayload(bytes, key);
             Collection<KiePackage> packages = deserialize(payload);
             LOG.debug("compiled-rules cache: loaded {} packages from {}", packages.size(), file.getFileName());
             return Optional.of(packages);
-        } catch (CorruptCacheException e) {
+        } catch (CorruptCacheException | UntrustedCacheException e) {
             LOG.warn("compiled-rules cache file {} ignored: {}", file, e.getMessage());
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             LOG.warn("compiled-rules cache file {} ignored: cannot be read ({})", file, e.getClass().getName());
@@ -187,6 +196,225 @@ final class RuleCache {
             LOG.warn("compiled-rules cache file {} ignored: nested too deeply", file);
         }
         return Optional.empty();
+    }
+
+    /** Thrown for a cache directory or entry that may not be trusted: a link, another owner, writable by others, changed while read. */
+    static final class UntrustedCacheException extends IOException {
+        UntrustedCacheException(String message) {
+            super(message);
+        }
+    }
+
+    /** Test hook: runs after an entry's attributes are checked and before it is opened. */
+    static volatile Runnable afterEntryChecked = () -> {};
+
+    /**
+     * The bytes of entry {@code name}, or null when there is none; throws
+     * {@link UntrustedCacheException} when it or the directory may not be trusted.
+     *
+     * <p>Java cannot {@code fstat} an open file, so the checks are bound to what is read another
+     * way. The directory is opened first ({@link SecureDirectoryStream}, where the platform has
+     * {@code openat}: Linux) and its owner and permissions are read from the open directory, not
+     * its path; its path must not be a symbolic link and must still name the directory opened (same
+     * file key). Once that directory is known to be writable only by this user, nobody else can
+     * rename, replace or link anything inside it. The entry is then looked up relative to the open
+     * directory without following links ({@code fstatat(AT_SYMLINK_NOFOLLOW)}): a regular file,
+     * owned by this user, not writable by group or others, not too large; it is opened relative to
+     * the directory with {@code O_NOFOLLOW}, read whole from that channel, and its attributes are
+     * read again: file key, size and modification time must equal the first read, and the bytes
+     * read must be exactly that size. An entry swapped between check and open (by anyone, another
+     * Hallpass process rewriting it included) therefore fails one of those comparisons and is a
+     * miss. Where there is no secure directory stream the same checks run on paths with
+     * {@link LinkOption#NOFOLLOW_LINKS}.
+     */
+    byte[] readEntry(Path name) throws IOException {
+        try (Directory d = openDirectory()) {
+            if (d == null) {
+                return null;
+            }
+            BasicFileAttributes before;
+            try {
+                before = d.attributes(name);
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+            String unsafe = unsafeEntry(name, before);
+            if (unsafe != null) {
+                throw new UntrustedCacheException(unsafe);
+            }
+            afterEntryChecked.run();
+            byte[] bytes;
+            try (SeekableByteChannel in = d.open(name)) {
+                bytes = readAtMost(in, before.size());
+            }
+            BasicFileAttributes after = d.attributes(name);
+            if (bytes.length != before.size() || !Objects.equals(before.fileKey(), after.fileKey())
+                    || before.size() != after.size() || !before.lastModifiedTime().equals(after.lastModifiedTime())) {
+                throw new UntrustedCacheException("the entry changed while it was read");
+            }
+            return bytes;
+        }
+    }
+
+    /** Reads up to {@code expected} bytes, and one more if there is one (so a file that grew is noticed). */
+    private static byte[] readAtMost(SeekableByteChannel in, long expected) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) expected + 1);
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+            // keep reading
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /** Why an entry with {@code attributes} may not be trusted, or null. */
+    private String unsafeEntry(Path name, BasicFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return name + " is a symbolic link";
+        }
+        if (!attributes.isRegularFile()) {
+            return name + " is not a regular file";
+        }
+        if (attributes.size() > MAX_FILE_BYTES) {
+            return attributes.size() + " bytes, over " + MAX_FILE_BYTES;
+        }
+        return attributes instanceof PosixFileAttributes posix ? unsafeOwnership(name, posix) : null;
+    }
+
+    /**
+     * The cache directory, opened and checked, or null when it does not exist. Refuses a symbolic
+     * link, another owner and group or other write permission, read from the opened directory.
+     */
+    private Directory openDirectory() throws IOException {
+        BasicFileAttributes link;
+        try {
+            link = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (link.isSymbolicLink()) {
+            throw new UntrustedCacheException("the cache directory " + dir + " is a symbolic link");
+        }
+        if (!link.isDirectory()) {
+            throw new UntrustedCacheException("the cache directory " + dir + " is not a directory");
+        }
+        DirectoryStream<Path> stream = Files.newDirectoryStream(dir);
+        try {
+            Directory d;
+            BasicFileAttributes opened;
+            if (stream instanceof SecureDirectoryStream<Path> secure) {
+                d = new SecureDirectory(secure);
+                opened = secure.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+            } else {
+                d = new PathDirectory(dir, stream);
+                opened = d.attributes(null);
+            }
+            if (!Objects.equals(opened.fileKey(), link.fileKey())) {
+                throw new UntrustedCacheException("the cache directory " + dir + " changed while it was opened");
+            }
+            String unsafe = opened instanceof PosixFileAttributes posix ? unsafeOwnership(dir, posix) : null;
+            if (unsafe != null) {
+                throw new UntrustedCacheException(unsafe);
+            }
+            return d;
+        } catch (IOException | RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    /** The cache directory, opened: entries are looked up and opened relative to it, never following a link. */
+    private interface Directory extends Closeable {
+        /** The attributes of entry {@code name} (of the directory itself when null), not following links. */
+        BasicFileAttributes attributes(Path name) throws IOException;
+
+        SeekableByteChannel open(Path name) throws IOException;
+
+        /** Writes a new owner-only file {@code name}; fails if anything (a link included) is there. */
+        SeekableByteChannel create(Path name) throws IOException;
+
+        /** Renames {@code from} to {@code to} atomically, replacing whatever {@code to} is (a link is replaced, not followed). */
+        void rename(Path from, Path to) throws IOException;
+
+        void delete(Path name) throws IOException;
+    }
+
+    /** Relative to an open directory ({@code openat}, {@code fstatat}, {@code renameat}). */
+    private record SecureDirectory(SecureDirectoryStream<Path> stream) implements Directory {
+        @Override
+        public BasicFileAttributes attributes(Path name) throws IOException {
+            return name == null ? stream.getFileAttributeView(PosixFileAttributeView.class).readAttributes()
+                    : stream.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        }
+
+        @Override
+        public SeekableByteChannel open(Path name) throws IOException {
+            return stream.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        }
+
+        @Override
+        public SeekableByteChannel create(Path name) throws IOException {
+            return stream.newByteChannel(name, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+
+        @Override
+        public void rename(Path from, Path to) throws IOException {
+            stream.move(from, stream, to);
+        }
+
+        @Override
+        public void delete(Path name) throws IOException {
+            stream.deleteFile(name);
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+        }
+    }
+
+    /** Where the platform has no secure directory stream: the same checks on paths, never following a link. */
+    private record PathDirectory(Path dir, DirectoryStream<Path> stream) implements Directory {
+        @Override
+        public BasicFileAttributes attributes(Path name) throws IOException {
+            Path p = name == null ? dir : dir.resolve(name);
+            return p.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    ? Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        @Override
+        public SeekableByteChannel open(Path name) throws IOException {
+            return Files.newByteChannel(dir.resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        @Override
+        public SeekableByteChannel create(Path name) throws IOException {
+            Path p = dir.resolve(name);
+            if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                return Files.newByteChannel(p, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            return Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        @Override
+        public void rename(Path from, Path to) throws IOException {
+            try {
+                Files.move(dir.resolve(from), dir.resolve(to), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(dir.resolve(from), dir.resolve(to), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        @Override
+        public void delete(Path name) throws IOException {
+            Files.delete(dir.resolve(name));
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+        }
     }
 
     /** Thrown for a file whose header or checksum does not match. */
@@ -273,43 +501,69 @@ final class RuleCache {
      * Writes {@code packages} under {@code key}, replacing any file there, and deletes all but the
      * newest {@value #KEEP_FILES} files. Call before the packages join a rule base. Never throws:
      * a failure is logged at WARN and the build goes on.
+     *
+     * <p>The bytes go to a new temporary file created owner-only ({@code O_CREAT|O_EXCL}, no
+     * links followed) inside the opened and checked directory, which is then renamed over the
+     * entry: readers see a whole file or none, and a symbolic link planted at the entry's name is
+     * replaced, never followed. A symbolic link as the cache directory is refused.
      */
     void store(String key, Collection<KiePackage> packages) {
+        Path name = file(key).getFileName();
         Path tmp = null;
         try {
             byte[] bytes = file(key, serialize(packages));
             createDirectory();
-            tmp = Files.createTempFile(dir, ".tmp-", SUFFIX + ".part"); // owner-only on POSIX
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file(key), StandardCopyOption.REPLACE_EXISTING);
+            try (Directory d = openDirectory()) {
+                if (d == null) {
+                    throw new NoSuchFileException(dir.toString());
+                }
+                Path part = Path.of(".tmp-" + HexFormat.of().formatHex(randomBytes()) + SUFFIX + ".part");
+                try (SeekableByteChannel out = d.create(part)) {
+                    tmp = part;
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                }
+                d.rename(part, name);
+                tmp = null;
+                LOG.debug("compiled-rules cache: wrote {} ({} bytes)", name, bytes.length);
+            } finally {
+                if (tmp != null) {
+                    deleteQuietly(tmp);
+                }
             }
-            tmp = null;
-            LOG.debug("compiled-rules cache: wrote {} ({} bytes)", file(key).getFileName(), bytes.length);
             prune();
         } catch (IOException | RuntimeException e) {
             LOG.warn("compiled-rules cache: could not write to {} ({}: {}); the rules were compiled and work, only not cached",
                     dir, e.getClass().getName(), e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("compiled-rules cache: could not delete {}", tmp);
-                }
-            }
         }
     }
 
-    private void createDirectory() throws IOException {
-        if (Files.isDirectory(dir)) {
-            String unsafe = unsafeOwnership(dir);
-            if (unsafe != null) {
-                throw new IOException("directory not private: " + unsafe);
+    private void deleteQuietly(Path tmp) {
+        try (Directory d = openDirectory()) {
+            if (d != null) {
+                d.delete(tmp);
             }
-            return;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("compiled-rules cache: could not delete {}", tmp);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private void createDirectory() throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            throw new UntrustedCacheException("the cache directory " + dir + " is a symbolic link");
+        }
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return; // checked, on the opened directory, by openDirectory()
         }
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -348,31 +602,38 @@ final class RuleCache {
     }
 
     /**
-     * Why {@code path} (and, for a file, its directory) may not be trusted, or null: owned by
-     * another user, or writable by group or others. Null where the file system has no POSIX owners.
+     * Why a file or directory with {@code attributes} (read from the opened directory or without
+     * following links) may not be trusted, or null: owned by another user, or writable by group
+     * or others. The owner is not checked where this user's identity cannot be looked up.
      */
-    static String unsafeOwnership(Path path) throws IOException {
-        if (!path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            return null;
+    static String unsafeOwnership(Path path, PosixFileAttributes attributes) {
+        UserPrincipal me = CURRENT_USER;
+        if (me != null && !me.equals(attributes.owner())) {
+            return path + " belongs to " + attributes.owner().getName() + ", not to this user (" + me.getName() + ")";
         }
-        Integer me = currentUid();
-        for (Path p : Files.isDirectory(path) ? List.of(path) : List.of(path, path.getParent())) {
-            int owner = (Integer) Files.getAttribute(p, "unix:uid");
-            if (me != null && owner != me) {
-                return p + " belongs to uid " + owner + ", not to this user (" + me + ")";
-            }
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return p + " is writable by other users (" + PosixFilePermissions.toString(perms) + ")";
-            }
+        Set<PosixFilePermission> perms = attributes.permissions();
+        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            return path + " is writable by other users (" + PosixFilePermissions.toString(perms) + ")";
         }
         return null;
     }
 
-    private static Integer currentUid() {
+    private static final UserPrincipal CURRENT_USER = currentUser();
+
+    /** This process's user, by uid (principals compare by uid), or null where there are no POSIX owners. */
+    private static UserPrincipal currentUser() {
         try {
-            return (int) new com.sun.security.auth.module.UnixSystem().getUid();
-        } catch (LinkageError | RuntimeException e) {
+            if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                return null;
+            }
+            com.sun.security.auth.module.UnixSystem unix = new com.sun.security.auth.module.UnixSystem();
+            UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+            try {
+                return lookup.lookupPrincipalByName(unix.getUsername());
+            } catch (IOException | RuntimeException e) {
+                return lookup.lookupPrincipalByName(Long.toString(unix.getUid())); // a uid with no name: looked up as a number
+            }
+        } catch (IOException | LinkageError | RuntimeException e) {
             return null; // a runtime without jdk.security.auth: permissions are still checked
         }
     }

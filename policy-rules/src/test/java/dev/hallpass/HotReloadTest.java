@@ -6,7 +6,10 @@ import dev.hallpass.fixtures.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,5 +179,143 @@ final class HotReloadTest {
             assertThat(rejected.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(engine.evaluate(hlta).outcome()).isEqualTo(Outcome.WARN);
         }
+    }
+
+    private static final String RULE_FILE = "clause-4.4-hlta-no-access.drl";
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Waits (bounded) until the engine decides {@code expected} for an HLTA's message; fails with what it decided instead. */
+    private static void awaitOutcome(ReloadingPolicyEngine engine, Outcome expected, String step) throws InterruptedException {
+        ProposedMessage hlta = PROBES.get(0);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Outcome now = engine.evaluate(hlta).outcome();
+        while (now != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            now = engine.evaluate(hlta).outcome();
+        }
+        assertThat(now).as(step).isEqualTo(expected);
+    }
+
+    private static Path folderWith(Path folder, String rule) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(RULE_FILE), rule);
+        return folder;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** A listener that records everything it is told. */
+    private static final class Recorder implements ReloadingPolicyEngine.Listener {
+        final List<Long> reloads = new CopyOnWriteArrayList<>();
+        final List<List<String>> rejections = new CopyOnWriteArrayList<>();
+        final List<String> watchProblems = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void reloaded(long generation) {
+            reloads.add(generation);
+        }
+
+        @Override
+        public void rejected(List<String> problems) {
+            rejections.add(problems);
+        }
+
+        @Override
+        public void watchFailed(String problem) {
+            watchProblems.add(problem);
+        }
+    }
+
+    @Test
+    void a_rules_folder_replaced_by_rename_three_times_keeps_being_watched_and_every_edit_takes_effect(@TempDir Path parent)
+            throws Exception {
+        Path rules = folderWith(parent.resolve("rules"), STRICT_4_4);
+        Recorder recorder = new Recorder();
+        try (ReloadingPolicyEngine engine = ReloadingPolicyEngine.watching(null, rules, recorder, POLL)) {
+            awaitOutcome(engine, Outcome.BLOCK, "the first build");
+            for (int deploy = 1; deploy <= 3; deploy++) {
+                // The usual atomic deploy: build rules.new, swap it in by rename, delete the old folder.
+                Path next = folderWith(parent.resolve("rules.new"), LENIENT_4_4);
+                Path old = parent.resolve("rules.old");
+                Files.move(rules, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(next, rules, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+                awaitOutcome(engine, Outcome.WARN, "deploy " + deploy + " is in force");
+
+                Files.writeString(rules.resolve(RULE_FILE), STRICT_4_4);
+                awaitOutcome(engine, Outcome.BLOCK, "the edit after deploy " + deploy + " is in force");
+            }
+        }
+        assertThat(recorder.rejections).isEmpty();
+        assertThat(recorder.reloads).as("a deploy and an edit each time").hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void deleting_the_watched_rules_folder_is_reported_and_the_previous_rules_keep_running_until_it_returns(@TempDir Path parent)
+            throws Exception {
+        Path rules = folderWith(parent.resolve("rules"), LENIENT_4_4);
+        // Only rejected(): a listener written before watchFailed() existed still hears of the missing folder.
+        List<List<String>> told = new CopyOnWriteArrayList<>();
+        CountDownLatch reported = new CountDownLatch(1);
+        try (ReloadingPolicyEngine engine = ReloadingPolicyEngine.watching(null, rules, new ReloadingPolicyEngine.Listener() {
+            @Override
+            public void rejected(List<String> problems) {
+                told.add(problems);
+                reported.countDown();
+            }
+        }, POLL)) {
+            long generation = engine.snapshot().generation();
+            assertThat(engine.evaluate(PROBES.get(0)).outcome()).isEqualTo(Outcome.WARN);
+            deleteTree(rules);
+            assertThat(reported.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the listener is told").isTrue();
+            assertThat(told.get(0)).singleElement().asString().contains("rules folder", rules.toString(), "missing");
+            assertThat(engine.evaluate(PROBES.get(0)).outcome()).as("the previous rules answer").isEqualTo(Outcome.WARN);
+            assertThat(engine.snapshot().generation()).isEqualTo(generation);
+
+            // Polling notices the folder's return (built-in 4.4 blocks, the school's rule warned).
+            folderWith(parent.resolve("rules.new"), STRICT_4_4.replace("HLTAs have no access", "HLTAs are blocked"));
+            Files.move(parent.resolve("rules.new"), rules, StandardCopyOption.ATOMIC_MOVE);
+            awaitOutcome(engine, Outcome.BLOCK, "the returned folder is in force");
+            assertThat(told).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_folder_that_cannot_be_watched_is_reported_and_polled_so_edits_still_take_effect(@TempDir Path parent) throws Exception {
+        Path rules = folderWith(parent.resolve("rules"), STRICT_4_4);
+        Recorder recorder = new Recorder();
+        FolderWatcher.Registrar refuseRules = (service, dir) -> {
+            if (dir.equals(rules.toAbsolutePath().normalize())) {
+                throw new IOException("inotify watch limit reached");
+            }
+            return FolderWatcher.REGISTER.register(service, dir);
+        };
+        try (ReloadingPolicyEngine engine = ReloadingPolicyEngine.watching(null, rules, recorder, POLL, refuseRules)) {
+            awaitOutcome(engine, Outcome.BLOCK, "the first build");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (recorder.watchProblems.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(recorder.watchProblems).singleElement().asString()
+                    .contains(rules.toString(), "cannot be watched", "inotify watch limit reached");
+
+            Files.writeString(rules.resolve(RULE_FILE), LENIENT_4_4);
+            awaitOutcome(engine, Outcome.WARN, "the edit, seen by polling");
+            Files.writeString(rules.resolve(RULE_FILE), BROKEN);
+            deadline = System.nanoTime() + WAIT.toNanos();
+            while (recorder.rejections.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(recorder.rejections).as("a broken edit seen by polling is rejected").isNotEmpty();
+            assertThat(engine.evaluate(PROBES.get(0)).outcome()).isEqualTo(Outcome.WARN);
+        }
+        assertThat(recorder.watchProblems).hasSize(1);
     }
 }

@@ -9,12 +9,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -299,5 +304,118 @@ final class RuleCacheTest {
             PolicyEngine.builder().compiledRulesCache(dir).rule("extra.drl", EXTRA_RULE + "\n// " + i + "\n").build();
         }
         assertThat(cacheFiles()).hasSize(RuleCache.KEEP_FILES);
+    }
+
+    private static final ProposedMessage CHILD_NAMED_IN_CLASS_CHAT = message(Channel.CLASS_CHAT, Role.PARENT, "Is Amelia coming to the party?");
+
+    private static String key(Path entry) {
+        return entry.getFileName().toString().replace(".rules", "");
+    }
+
+    private static String capturingStandardError(Runnable body) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        // slf4j-simple looks System.err up on each write, so swapping it catches every log line.
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setErr(original);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        original.print(text);
+        return text;
+    }
+
+    @Test
+    void a_symbolic_link_planted_as_the_entry_is_not_followed_and_is_replaced_by_a_compiled_entry() throws IOException {
+        cached();
+        Path entry = onlyCacheFile();
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path target = Files.copy(entry, elsewhere.resolve("good-copy.rules"));
+        byte[] targetBytes = Files.readAllBytes(target);
+        Files.delete(entry);
+        Files.createSymbolicLink(entry, target);
+        assertThat(new RuleCache(dir).load(key(entry))).as("a sound entry behind a link is still not read").isEmpty();
+
+        PolicyEngine rebuilt = cached();
+        assertThat(rebuilt.rulesFromCache()).isFalse();
+        assertThat(rebuilt.evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(Files.isSymbolicLink(entry)).as("the link was replaced, not written through").isFalse();
+        assertThat(Files.readAllBytes(target)).isEqualTo(targetBytes);
+        assertThat(cached().rulesFromCache()).as("the rewritten entry is used").isTrue();
+    }
+
+    @Test
+    void a_symbolically_linked_cache_directory_is_refused_with_a_warning_and_the_build_succeeds() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        RuleSet.forgetShared();
+        PolicyEngine.builder().compiledRulesCache(real).build();
+        List<Path> written;
+        try (Stream<Path> files = Files.list(real)) {
+            written = files.toList();
+        }
+        assertThat(written).as("a good entry in the real directory").hasSize(1);
+        byte[] entryBytes = Files.readAllBytes(written.get(0));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+
+        PolicyEngine[] built = new PolicyEngine[1];
+        String log = capturingStandardError(() -> {
+            RuleSet.forgetShared();
+            built[0] = PolicyEngine.builder().compiledRulesCache(link).build();
+        });
+        assertThat(built[0].rulesFromCache()).as("not read through the link").isFalse();
+        assertThat(built[0].evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(log).contains("WARN").contains("symbolic link");
+        try (Stream<Path> files = Files.list(real)) {
+            assertThat(files).as("nothing written through the link").containsExactlyElementsOf(written);
+        }
+        assertThat(Files.readAllBytes(written.get(0))).isEqualTo(entryBytes);
+    }
+
+    @Test
+    void an_entry_that_group_or_others_may_write_is_ignored_and_rewritten_owner_only() throws IOException {
+        for (String permissions : List.of("rw--w----", "rw-----w-", "rw-rw-rw-")) {
+            cached();
+            Path entry = onlyCacheFile();
+            Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString(permissions));
+            assertThat(new RuleCache(dir).load(key(entry))).as(permissions).isEmpty();
+            PolicyEngine rebuilt = cached();
+            assertThat(rebuilt.rulesFromCache()).as(permissions).isFalse();
+            assertThat(rebuilt.evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onlyCacheFile()))).isEqualTo("rw-------");
+            assertThat(cached().rulesFromCache()).as("the rewritten entry is used").isTrue();
+        }
+    }
+
+    @Test
+    void an_entry_swapped_between_its_check_and_its_read_is_ignored() throws IOException {
+        cached();
+        Path entry = onlyCacheFile();
+        assertThat(new RuleCache(dir).load(key(entry))).as("the entry is sound before the swap").isPresent();
+        // The same sound bytes, but in a file others may write: only the swap's detection refuses it.
+        Path swap = Files.copy(entry, Files.createDirectory(dir.resolve("swap")).resolve("other.rules"));
+        Files.setPosixFilePermissions(swap, PosixFilePermissions.fromString("rw-rw-rw-"));
+        AtomicBoolean swapped = new AtomicBoolean();
+        RuleCache.afterEntryChecked = () -> {
+            if (swapped.compareAndSet(false, true)) {
+                try {
+                    Files.move(swap, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        String log;
+        try {
+            log = capturingStandardError(() -> assertThat(new RuleCache(dir).load(key(entry))).isEmpty());
+        } finally {
+            RuleCache.afterEntryChecked = () -> {};
+        }
+        assertThat(swapped).isTrue();
+        assertThat(log).contains("changed while it was read");
+        PolicyEngine rebuilt = cached();
+        assertThat(rebuilt.rulesFromCache()).isFalse();
+        assertThat(rebuilt.evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
     }
 }
