@@ -295,6 +295,10 @@ final class RuleSet {
         private int run;
         private Rule topRule;
         private int topRun;
+        private long runStart;
+        private long previousFiring;
+        private Rule slowRule;
+        private long slowest = -1;
         private String exceeded;
         private boolean overBudget;
 
@@ -302,7 +306,9 @@ final class RuleSet {
             this.bounds = bounds;
             this.session = session;
             this.cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
-            this.wallCheck = System.nanoTime() + bounds.cpuBudgetNanos();
+            this.previousFiring = System.nanoTime();
+            this.runStart = previousFiring;
+            this.wallCheck = previousFiring + bounds.cpuBudgetNanos();
         }
 
         @Override
@@ -311,12 +317,17 @@ final class RuleSet {
                 return false;
             }
             Rule rule = match.getRule();
+            long now = System.nanoTime();
             if (rule == runRule) {
                 run++;
             } else {
+                // A run's time includes the network evaluation that led to its first firing.
+                slowest(runRule, previousFiring - runStart);
                 runRule = rule;
                 run = 1;
+                runStart = previousFiring;
             }
+            previousFiring = now;
             if (run > topRun) {
                 topRule = rule;
                 topRun = run;
@@ -324,16 +335,23 @@ final class RuleSet {
             if (++firings > bounds.maxMatches()) {
                 return stop("rules fired more than " + bounds.maxMatches() + " times for one message", topRule);
             }
-            long now = System.nanoTime();
             if (now - wallCheck > 0) {
                 long used = (CPU_TIME ? THREADS.getCurrentThreadCpuTime() : now) - cpuStart;
                 if (used > bounds.cpuBudgetNanos()) {
                     overBudget = true;
-                    return stop("rules used more than " + bounds.cpuBudgetNanos() / 1_000_000.0 + " ms of CPU for one message", rule);
+                    slowest(runRule, now - runStart);
+                    return stop("rules used more than " + bounds.cpuBudgetNanos() / 1_000_000.0 + " ms of CPU for one message", slowRule);
                 }
                 wallCheck = now + (bounds.cpuBudgetNanos() - used);
             }
             return true;
+        }
+
+        private void slowest(Rule rule, long nanos) {
+            if (rule != null && nanos > slowest) {
+                slowest = nanos;
+                slowRule = rule;
+            }
         }
 
         private boolean stop(String what, Rule culprit) {
