@@ -265,7 +265,7 @@ public final class PolicyEngine {
         // is the sender's class (contract 7.1), so it counts as a listed class the sender does not teach.
         boolean listed = schoolClass != null ? !schoolClass.teachers().isEmpty()
                 : m.classId() == null && m.channel() == Channel.CLASS_STORY && anyClassTeachers;
-        boolean teaches = listed && m.sender().id() != null && schoolClass.teachers().contains(m.sender().id());
+        boolean teaches = listed && schoolClass != null && m.sender().id() != null && schoolClass.teachers().contains(m.sender().id());
         return new Message(m.id(), m.channel(), m.sender().role(), m.channel().audience(),
                 m.classId() == null ? "" : m.classId(), listed, teaches, profile.isWorkingTime(local),
                 local.toLocalDate(), local.toLocalTime(), local.getDayOfWeek(), m.attachments().size());
