@@ -136,10 +136,8 @@ public final class MessageJson {
 
     /**
      * The path of the key that {@code e} reports as duplicated ({@code sender.role}, {@code
-     * attachments[1].type}), or null when {@code e} is about something else. A key is shown only
-     * when it looks like a field name (letters, digits, {@code _}, {@code $}, {@code -}, at most 64
-     * characters): JSON keys are the host's schema, not its data, but a key made of free text is
-     * not echoed; it reads {@code (key)} instead.
+     * attachments[1].type}), or null when {@code e} is about something else. Keys are shown as
+     * {@link #shownKey} does.
      */
     static String duplicateKeyPath(JsonProcessingException e) {
         String original = e.getOriginalMessage();
@@ -151,8 +149,7 @@ public final class MessageJson {
             if (c.inArray()) {
                 segments.add("[" + c.getCurrentIndex() + "]");
             } else {
-                String name = c.getCurrentName();
-                segments.add(name != null && name.matches("[A-Za-z0-9_$-]{1,64}") ? name : "(key)");
+                segments.add(shownKey(c.getCurrentName()));
             }
         }
         StringBuilder path = new StringBuilder();
@@ -164,6 +161,15 @@ public final class MessageJson {
             path.append(s);
         }
         return path.length() == 0 ? "(line)" : path.toString();
+    }
+
+    /**
+     * {@code key} as an error may show it: as it is when it looks like a field name (ASCII letters
+     * and digits, at most 64), else {@code (key)}. JSON keys are the host's schema, not its data,
+     * but a key made of free text is never echoed.
+     */
+    static String shownKey(String key) {
+        return key != null && key.matches("[A-Za-z0-9]{1,64}") ? key : "(key)";
     }
 
     private static List<Attachment> attachments(JsonNode node) {

@@ -18,7 +18,8 @@ import java.util.Locale;
  * characters when it is within two edits of it, and of a known name of at most three characters
  * ({@code id}) only when within one edit, so that short unrelated names ({@code ix} is one edit
  * from {@code id}, but {@code ts} or {@code at} are two) are not taken for it. Where several known
- * names are near, the nearest is named, the first listed on a tie. Thread-safe (stateless).
+ * names are near, the nearest is named, the first listed on a tie. An unknown name that is not
+ * made of ASCII letters and digits is shown as {@code (key)}. Thread-safe (stateless).
  */
 final class NearMiss {
     private NearMiss() {}
@@ -38,7 +39,7 @@ final class NearMiss {
             }
             String meant = nearest(name, known);
             if (meant != null) {
-                throw new InvalidMessageException(prefix + name, "unknown field (did you mean " + meant + "?)");
+                throw new InvalidMessageException(prefix + MessageJson.shownKey(name), "unknown field (did you mean " + meant + "?)");
             }
         }
     }

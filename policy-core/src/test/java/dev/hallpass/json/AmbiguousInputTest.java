@@ -58,6 +58,12 @@ final class AmbiguousInputTest {
     }
 
     @Test
+    void a_near_miss_that_is_not_plain_letters_and_digits_is_shown_as_key() {
+        assertThat(errorOf(message(",\"class\u0abdId\":\"oak\"", "", ""))).isEqualTo("(key): unknown field (did you mean classId?)");
+        assertThat(errorOf(message(",\"sent_at\":\"x\"", "", ""))).isEqualTo("(key): unknown field (did you mean sentAt?)");
+    }
+
+    @Test
     void the_id_of_a_line_with_a_duplicate_elsewhere_is_still_recovered_but_not_a_duplicated_id() {
         assertThat(MessageJson.idOf(message(",\"channel\":\"PRIVATE_CHAT\"", "", ""))).isEqualTo("m-1");
         assertThat(MessageJson.idOf(message(",\"id\":\"m-2\"", "", ""))).isNull();
