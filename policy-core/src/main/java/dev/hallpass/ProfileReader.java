@@ -33,8 +33,9 @@ import java.util.function.Function;
  * at the first, so a school fixes its file in one pass.
  */
 final class ProfileReader {
-    private static final ObjectMapper JSON = Yaml.json();
-    private static final ObjectMapper YAML = Yaml.yaml();
+    // A key given twice is an error naming its path: which value wins is a parser's whim.
+    private static final ObjectMapper JSON = Yaml.json().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML = Yaml.yaml().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final List<String> problems = new ArrayList<>();
 
@@ -56,6 +57,10 @@ final class ProfileReader {
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
+            String duplicate = Yaml.duplicateKeyPath(e);
+            if (duplicate != null) {
+                throw new InvalidProfileException(sourceName, List.of(duplicate + ": duplicate key"));
+            }
             var where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
             throw new InvalidProfileException(sourceName, List.of("(root): not valid " + (mapper == YAML ? "YAML" : "JSON") + at

@@ -144,6 +144,22 @@ public record SchoolProfile(
         return Optional.empty();
     }
 
+    /**
+     * Things in this profile that are allowed but probably not meant, one line each with its
+     * field path; empty when there are none. {@code ./policy check} prints them as warnings. Today:
+     * a roster name the detector matches on its own (a child's first name or a one-word alias)
+     * that has one to three letters, or is one of the most common English words, unless the name
+     * detector already treats it as a word-name (Will, May, Grace), e.g. {@code
+     * classes[0].children[2].aliases[0]: "Al" is 1–3 letters; it may be taken as a child's name
+     * where it is only a word}. The line repeats the entry, so it is for the school's own check
+     * output, never for logs.
+     *
+     * @throws PolicyException if the word lists ({@code policy-rules}) are not on the class path
+     */
+    public List<String> warnings() {
+        return List.copyOf(RosterWarnings.of(this));
+    }
+
     /** The setting for a clause; the default setting (enabled, rule's own outcome) if none. */
     public ClauseSetting clause(String id) {
         return clauses.getOrDefault(id, ClauseSetting.DEFAULT);

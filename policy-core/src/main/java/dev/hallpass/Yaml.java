@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -35,5 +38,36 @@ final class Yaml {
 
     private static StreamReadConstraints constraints() {
         return StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_CHARS).maxNumberLength(100).build();
+    }
+
+    /**
+     * The field path ({@code classes[0].children[2].name}) of the key that {@code e} reports as
+     * given twice (read with {@code STRICT_DUPLICATE_DETECTION}), or null when {@code e} is about
+     * something else. The same walk as {@code dev.hallpass.json.MessageJson}'s, kept apart so that
+     * neither package needs the other; keys that do not look like field names read {@code (key)}.
+     */
+    static String duplicateKeyPath(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
+        if (original == null || !original.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser parser)) {
+            return null;
+        }
+        java.util.List<String> segments = new java.util.ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.add("[" + c.getCurrentIndex() + "]");
+            } else {
+                String name = c.getCurrentName();
+                segments.add(name != null && name.matches("[A-Za-z0-9_$.-]{1,64}") ? name : "(key)");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            String s = segments.get(i);
+            if (path.length() > 0 && !s.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(s);
+        }
+        return path.length() == 0 ? "(root)" : path.toString();
     }
 }

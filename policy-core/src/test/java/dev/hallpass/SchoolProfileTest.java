@@ -118,4 +118,35 @@ final class SchoolProfileTest {
         assertThat(child.toString()).doesNotContain("Amelia").doesNotContain("Millie");
         assertThat(profile.toString()).doesNotContain("Amelia");
     }
+
+    @Test
+    void a_key_given_twice_in_a_yaml_profile_is_a_problem_naming_its_path() {
+        String yaml = TestProfiles.MINIMAL.replace("children: [{name: Amelia Khan, aliases: [Millie]}]",
+                "children: [{name: Zoe Brown}, {name: Amelia Khan, name: Amelia Jones}]");
+        assertThatThrownBy(() -> SchoolProfile.parse(yaml, "dup.yaml"))
+                .isInstanceOfSatisfying(InvalidProfileException.class, e -> assertThat(e.problems())
+                        .containsExactly("classes[0].children[1].name: duplicate key"))
+                .message().doesNotContain("Amelia");
+    }
+
+    @Test
+    void a_key_given_twice_in_a_json_profile_is_a_problem_naming_its_path() {
+        String json = """
+                {"school": "Test School", "timezone": "Europe/London", "timezone": "UTC",
+                 "workingHours": {"days": ["monday"], "start": "09:00", "end": "15:30"},
+                 "contacts": {"schoolOffice": {"name": "Office", "phone": "01632 960000"},
+                              "school": {"phone": "01632 960000"}, "nursingTeam": {"phone": "01632 960001"}}}
+                """;
+        assertThatThrownBy(() -> SchoolProfile.parse(json, "dup.json"))
+                .isInstanceOfSatisfying(InvalidProfileException.class, e -> assertThat(e.problems())
+                        .containsExactly("timezone: duplicate key"));
+    }
+
+    @Test
+    void a_clause_setting_given_twice_names_the_clause() {
+        String yaml = TestProfiles.MINIMAL + "clauses:\n  \"4.7\": {enabled: false}\n  \"4.7\": {enabled: true}\n";
+        assertThatThrownBy(() -> SchoolProfile.parse(yaml, "dup.yaml"))
+                .isInstanceOfSatisfying(InvalidProfileException.class, e -> assertThat(e.problems())
+                        .containsExactly("clauses.4.7: duplicate key"));
+    }
 }

@@ -26,6 +26,9 @@ class EvaluateCommand implements Callable<Integer> {
     @Mixin
     PolicyCli.EngineOptions engineOptions = new PolicyCli.EngineOptions();
 
+    @Mixin
+    PolicyCli.LineOptions lineOptions = new PolicyCli.LineOptions();
+
     @Option(names = "--format", paramLabel = "jsonl|text", description = "jsonl (default) or text, a table for people.")
     Format format = Format.jsonl;
 
@@ -54,7 +57,7 @@ class EvaluateCommand implements Callable<Integer> {
         TextTable table = format == Format.text ? new TextTable(out) : null;
         boolean allGood;
         try (in) {
-            allGood = new JsonLinesEvaluator(engine, explain()).run(in, out, table);
+            allGood = new JsonLinesEvaluator(engine, explain(), lineOptions.maxLineBytes).run(in, out, table);
         } catch (IOException e) {
             spec.commandLine().getErr().println("policy: reading input failed: " + e.getMessage());
             out.flush();

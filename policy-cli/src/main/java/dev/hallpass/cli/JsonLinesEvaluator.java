@@ -7,7 +7,6 @@ import dev.hallpass.PolicyEngine;
 import dev.hallpass.ProposedMessage;
 import dev.hallpass.json.DecisionJson;
 import dev.hallpass.json.MessageJson;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -15,28 +14,41 @@ import java.io.PrintWriter;
 /**
  * Answers JSON Lines of proposed messages, one answer per non-blank line, in order: a decision,
  * or {@code {"line", "id", "error"}} for a line that is not a valid message (contract §4). A
- * line that could not be evaluated never gets an outcome.
+ * line that could not be evaluated never gets an outcome. A line longer than the limit is
+ * answered {@code line: too long (X bytes, limit L)} without being held in memory (§7.1).
  */
 final class JsonLinesEvaluator {
     private final PolicyEngine engine;
     private final boolean explain;
+    private final int maxLineBytes;
 
     JsonLinesEvaluator(PolicyEngine engine, boolean explain) {
-        this.engine = engine;
-        this.explain = explain;
+        this(engine, explain, LineReader.DEFAULT_MAX_LINE_BYTES);
     }
 
-    /** Answers every line of {@code in}; returns true when every line was a valid message. */
+    JsonLinesEvaluator(PolicyEngine engine, boolean explain, int maxLineBytes) {
+        this.engine = engine;
+        this.explain = explain;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /**
+     * Answers every line of {@code in}; returns true when every line was a valid message. Stops
+     * reading once {@code out} reports an error (nobody is reading the answers); the caller checks
+     * {@link PrintWriter#checkError()}.
+     */
     boolean run(InputStream in, PrintWriter out, TextTable table) throws IOException {
         boolean allGood = true;
-        LineReader reader = new LineReader(new BufferedInputStream(in, 1 << 16));
+        LineReader reader = new LineReader(in, maxLineBytes);
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
             if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
             ObjectNode answer;
             Decision decision = null;
-            if (line.text() == null) {
+            if (line.tooLong()) {
+                answer = DecisionJson.error(line.number(), null, tooLong(line, maxLineBytes));
+            } else if (line.text() == null) {
                 answer = DecisionJson.error(line.number(), null, "(line): not valid UTF-8");
             } else {
                 try {
@@ -59,11 +71,16 @@ final class JsonLinesEvaluator {
             } else {
                 out.println(DecisionJson.write(answer));
             }
-            if (!reader.ready()) {
-                out.flush();
+            if (!reader.ready() && out.checkError()) { // checkError() flushes
+                break;
             }
         }
         out.flush();
         return allGood;
+    }
+
+    /** The error for a line over the limit: {@code line: too long (X bytes, limit L)}. */
+    static String tooLong(LineReader.Line line, int maxLineBytes) {
+        return "line: too long (" + line.bytes() + " bytes, limit " + maxLineBytes + ")";
     }
 }

@@ -25,14 +25,32 @@ public final class PolicyCli implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command and exits with its code. If stdout cannot be written (a full disk, {@code
+     * /dev/full}), the exit code is 1 with a message on stderr, whatever the command found (§7.1);
+     * a reader that went away (a closed pipe, {@code | head}) is not an error. A stdin that was
+     * closed when the JVM started ({@code <&-}) is read as empty input.
+     */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+        StdoutStream stdout = new StdoutStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintWriter out = new PrintWriter(stdout, false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        if (ClosedStdin.wasClosedAtStart()) {
+            System.setIn(java.io.InputStream.nullInputStream());
+        }
+        System.exit(run(args, out, err, stdout::readerWentAway));
     }
 
-    /** Runs the command with the given output streams; returns the exit code. For tests and embedding. */
+    /**
+     * Runs the command with the given output streams; returns the exit code. For tests and
+     * embedding. Returns 1, with a message on {@code err}, when {@code out} reports an error
+     * ({@link PrintWriter#checkError()}).
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, () -> false);
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, java.util.function.BooleanSupplier readerWentAway) {
         quietLogging(args);
         CommandLine cli = new CommandLine(new PolicyCli());
         addSubcommands(cli, args.length > 0 ? args[0] : null);
@@ -48,7 +66,10 @@ public final class PolicyCli implements Callable<Integer> {
             return FAILED;
         });
         int code = cli.execute(args);
-        out.flush();
+        if (out.checkError() && !readerWentAway.getAsBoolean()) { // checkError() flushes
+            err.println("policy: cannot write the results to stdout");
+            code = FAILED;
+        }
         err.flush();
         return code;
     }
@@ -83,6 +104,24 @@ public final class PolicyCli implements Callable<Integer> {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    }
+
+    /** The longest input line kept (evaluate, explain, test): longer lines are answered as errors (§7.1). */
+    static final class LineOptions {
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec mixee;
+
+        int maxLineBytes = LineReader.DEFAULT_MAX_LINE_BYTES;
+
+        @Option(names = "--max-line-bytes", paramLabel = "N", description = "Longest input line, in bytes (default 8 MiB, 8388608). "
+                + "A longer line is answered with the error \"line: too long\", without being read into memory.")
+        void maxLineBytes(int n) {
+            if (n < 1 || n == Integer.MAX_VALUE) {
+                throw new CommandLine.ParameterException(mixee.commandLine(),
+                        "--max-line-bytes: must be between 1 and " + (Integer.MAX_VALUE - 1));
+            }
+            maxLineBytes = n;
+        }
     }
 
     /** Options every subcommand shares: which profile and which extra rules. */

@@ -8,7 +8,6 @@ import dev.hallpass.json.PolicyCase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +29,9 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CASES", description = "Case files, JSON Lines.")
     List<Path> caseFiles;
 
+    @Mixin
+    PolicyCli.LineOptions lineOptions = new PolicyCli.LineOptions();
+
     @picocli.CommandLine.Option(names = "--coverage", description = "Also list the enforced clauses that no case's decision cited.")
     boolean coverage;
 
@@ -50,36 +52,43 @@ final class TestCommand implements Callable<Integer> {
         int failed = 0;
         java.util.Set<String> cited = new java.util.HashSet<>();
         for (Path file : caseFiles) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                LineReader reader = new LineReader(in, lineOptions.maxLineBytes);
+                for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                    if (line.text() != null && line.text().isBlank()) {
+                        continue;
+                    }
+                    String where = file + ":" + line.number();
+                    if (line.tooLong()) {
+                        failed++;
+                        out.printf("FAIL %s: invalid case: %s%n", where, JsonLinesEvaluator.tooLong(line, lineOptions.maxLineBytes));
+                        continue;
+                    }
+                    if (line.text() == null) {
+                        failed++;
+                        out.printf("FAIL %s: invalid case: (line): not valid UTF-8%n", where);
+                        continue;
+                    }
+                    try {
+                        PolicyCase c = PolicyCase.parse(line.text());
+                        Decision d = engine.evaluate(c.message());
+                        d.reasons().forEach(r -> cited.add(r.clause()));
+                        List<String> diffs = c.check(d);
+                        if (diffs.isEmpty()) {
+                            passed++;
+                        } else {
+                            failed++;
+                            out.printf("FAIL %s (%s)%n", where, c.name());
+                            diffs.forEach(diff -> out.printf("     %s%n", diff));
+                        }
+                    } catch (InvalidMessageException e) {
+                        failed++;
+                        out.printf("FAIL %s: invalid case: %s%n", where, e.getMessage());
+                    }
+                }
             } catch (IOException e) {
                 out.printf("FAIL %s: cannot read (%s)%n", file, e.getClass().getSimpleName());
                 failed++;
-                continue;
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.isBlank()) {
-                    continue;
-                }
-                String where = file + ":" + (i + 1);
-                try {
-                    PolicyCase c = PolicyCase.parse(line);
-                    Decision d = engine.evaluate(c.message());
-                    d.reasons().forEach(r -> cited.add(r.clause()));
-                    List<String> diffs = c.check(d);
-                    if (diffs.isEmpty()) {
-                        passed++;
-                    } else {
-                        failed++;
-                        out.printf("FAIL %s (%s)%n", where, c.name());
-                        diffs.forEach(diff -> out.printf("     %s%n", diff));
-                    }
-                } catch (InvalidMessageException e) {
-                    failed++;
-                    out.printf("FAIL %s: invalid case: %s%n", where, e.getMessage());
-                }
             }
         }
         if (coverage) {

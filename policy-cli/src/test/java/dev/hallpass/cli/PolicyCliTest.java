@@ -159,6 +159,18 @@ final class PolicyCliTest {
     }
 
     @Test
+    void check_prints_a_risky_roster_name_as_a_warning_and_still_exits_zero(@TempDir Path dir) throws IOException {
+        String builtIn = new String(PolicyCliTest.class.getClassLoader().getResourceAsStream("hallpass/default-profile.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Path profile = Files.writeString(dir.resolve("profile.yaml"), builtIn.replace("aliases: [Millie]", "aliases: [Millie, Al]"));
+        Run r = run("check", "--profile", profile.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("ok:").contains("warning: " + profile
+                + ": classes[0].children[0].aliases[1]: \"Al\" is 1–3 letters; it may be taken as a child's name where it is only a word");
+        assertThat(r.err()).doesNotContain("Al\"");
+    }
+
+    @Test
     void check_of_the_built_in_profile_and_rules_is_clean() {
         Run r = run("check");
         assertThat(r.code()).isZero();

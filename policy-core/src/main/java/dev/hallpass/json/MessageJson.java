@@ -1,6 +1,8 @@
 package dev.hallpass.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +25,23 @@ import java.util.Locale;
  * Reads proposed messages from JSON (contract §2). Every failure is an {@link
  * InvalidMessageException} naming the field; its text never includes the field's value, so errors
  * can be logged and echoed without leaking message text. Thread-safe.
+ *
+ * <p>Ambiguous input fails closed (contract §7.1): a key that appears twice in one object, at any
+ * depth, is an error naming its path ({@code sender.role: duplicate key}), since another parser
+ * may keep the other value; and an unknown field that is a near miss of a known one ({@code
+ * sentat}, {@code attachements}) is an error naming both (see {@link NearMiss} for the rule).
+ * Other unknown fields are ignored.
  */
 public final class MessageJson {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Without duplicate detection: only to recover the id of a line that has a duplicate elsewhere. */
+    private static final ObjectMapper LENIENT = new ObjectMapper();
+
+    static final List<String> MESSAGE_FIELDS = List.of("id", "channel", "sender", "classId", "text", "attachments", "sentAt");
+    static final List<String> SENDER_FIELDS = List.of("id", "role");
+    static final List<String> ATTACHMENT_FIELDS = List.of("type", "name");
 
     private MessageJson() {}
 
@@ -44,12 +60,25 @@ public final class MessageJson {
      * error for a line that could not be read as a message.
      */
     public static String idOf(String json) {
+        JsonNode root;
         try {
-            JsonNode id = MAPPER.readTree(json).get("id");
-            return id != null && id.isTextual() ? id.asText() : null;
-        } catch (JsonProcessingException | RuntimeException e) {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            // A duplicate somewhere else leaves the id unambiguous; a duplicate id does not.
+            String duplicate = duplicateKeyPath(e);
+            if (duplicate == null || duplicate.equals("id")) {
+                return null;
+            }
+            try {
+                root = LENIENT.readTree(json);
+            } catch (JsonProcessingException | RuntimeException again) {
+                return null;
+            }
+        } catch (RuntimeException e) {
             return null;
         }
+        JsonNode id = root == null ? null : root.get("id");
+        return id != null && id.isTextual() ? id.asText() : null;
     }
 
     /**
@@ -62,6 +91,10 @@ public final class MessageJson {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            String duplicate = duplicateKeyPath(e);
+            if (duplicate != null) {
+                throw new InvalidMessageException(duplicate, "duplicate key");
+            }
             var loc = e.getLocation();
             // Jackson's own message quotes the input; give only the position.
             throw new InvalidMessageException("(line)", "invalid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr()));
@@ -81,6 +114,7 @@ public final class MessageJson {
         if (node == null || !node.isObject()) {
             throw new InvalidMessageException("message", "not a JSON object");
         }
+        NearMiss.check(node, "", MESSAGE_FIELDS);
         String id = string(node, "id", "id", true);
         Channel channel = enumValue(node.get("channel"), "channel", Channel.class);
         JsonNode senderNode = node.get("sender");
@@ -90,6 +124,7 @@ public final class MessageJson {
         if (!senderNode.isObject()) {
             throw new InvalidMessageException("sender", "must be an object");
         }
+        NearMiss.check(senderNode, "sender.", SENDER_FIELDS);
         Role role = enumValue(senderNode.get("role"), "sender.role", Role.class);
         String senderId = string(senderNode, "id", "sender.id", false);
         String classId = string(node, "classId", "classId", false);
@@ -97,6 +132,44 @@ public final class MessageJson {
         List<Attachment> attachments = attachments(node.get("attachments"));
         Instant sentAt = instant(node.get("sentAt"));
         return new ProposedMessage(id, channel, new Sender(senderId, role), classId, text, attachments, sentAt);
+    }
+
+    /**
+     * The path of the key that {@code e} reports as duplicated ({@code sender.role}, {@code
+     * attachments[1].type}), or null when {@code e} is about something else. Keys are shown as
+     * {@link #shownKey} does.
+     */
+    static String duplicateKeyPath(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
+        if (original == null || !original.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser parser)) {
+            return null;
+        }
+        List<String> segments = new ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.add("[" + c.getCurrentIndex() + "]");
+            } else {
+                segments.add(shownKey(c.getCurrentName()));
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            String s = segments.get(i);
+            if (path.length() > 0 && !s.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(s);
+        }
+        return path.length() == 0 ? "(line)" : path.toString();
+    }
+
+    /**
+     * {@code key} as an error may show it: as it is when it looks like a field name (ASCII letters
+     * and digits, at most 64), else {@code (key)}. JSON keys are the host's schema, not its data,
+     * but a key made of free text is never echoed.
+     */
+    static String shownKey(String key) {
+        return key != null && key.matches("[A-Za-z0-9]{1,64}") ? key : "(key)";
     }
 
     private static List<Attachment> attachments(JsonNode node) {
@@ -113,6 +186,7 @@ public final class MessageJson {
             if (!a.isObject()) {
                 throw new InvalidMessageException(path, "must be an object");
             }
+            NearMiss.check(a, path + ".", ATTACHMENT_FIELDS);
             AttachmentType type = enumValue(a.get("type"), path + ".type", AttachmentType.class);
             out.add(new Attachment(type, string(a, "name", path + ".name", false)));
         }
