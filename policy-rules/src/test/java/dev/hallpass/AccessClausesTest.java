@@ -79,10 +79,29 @@ final class AccessClausesTest {
         assertThat(d.reasons()).extracting(Reason::clause).containsExactly("3.1.2");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Channel.class, names = {"CLASS_STORY", "CLASS_CHAT"})
+    void a_class_post_for_a_class_the_profile_does_not_list_is_an_error_naming_class_id(Channel channel) {
+        // Contract 7.1: before, any teacher could post a class story for an unlisted class.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        engine.evaluate(from(channel, new Sender("t-new", Role.TEACHER), "rowan", "Welcome to Rowan class")))
+                .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.getMessage()).isEqualTo("classId: unknown class \"rowan\""));
+    }
+
     @Test
-    void any_teacher_may_post_a_class_story_for_a_class_the_profile_does_not_list() {
-        Decision d = engine.evaluate(from(Channel.CLASS_STORY, new Sender("t-new", Role.TEACHER), "rowan", "Welcome to Rowan class"));
-        assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
+    void an_unknown_class_id_on_a_private_chat_or_school_story_is_not_checked() {
+        assertThat(engine.evaluate(from(Channel.PRIVATE_CHAT, new Sender("p-1", Role.PARENT), "rowan", "Thanks")).outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(engine.evaluate(from(Channel.SCHOOL_STORY, new Sender("o-1", Role.OFFICE_STAFF), "rowan", "Fair on Friday")).outcome())
+                .isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
+    void a_teacher_class_story_without_a_class_id_is_blocked_citing_3_1_2_where_the_profile_lists_class_teachers() {
+        Decision d = engine.evaluate(from(Channel.CLASS_STORY, new Sender("t-oak", Role.TEACHER), null, "Volcano week!"));
+        assertThat(d.outcome()).isEqualTo(Outcome.BLOCK);
+        assertThat(d.reasons()).extracting(Reason::clause).containsExactly("3.1.2");
+        // A class chat post without a class is not a class story: 3.1.2 does not apply.
+        assertThat(engine.evaluate(from(Channel.CLASS_CHAT, new Sender("t-oak", Role.TEACHER), null, "Volcano week!")).cites("3.1.2")).isFalse();
     }
 
     @Test
