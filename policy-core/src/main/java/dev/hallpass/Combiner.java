@@ -126,6 +126,17 @@ final class Combiner {
         return out;
     }
 
+    /** {@code d} with one more (enforced) reason, placed by severity after reasons of the same outcome. */
+    static Decision withReason(Decision d, Reason extra) {
+        List<Reason> reasons = new ArrayList<>(d.reasons());
+        int at = 0;
+        while (at < reasons.size() && !reasons.get(at).shadow() && reasons.get(at).outcome().compareTo(extra.outcome()) >= 0) {
+            at++;
+        }
+        reasons.add(at, extra);
+        return decide(d.id(), reasons);
+    }
+
     /** The decision from reasons already in order; shadow reasons are reported but decide nothing. */
     static Decision decide(String messageId, List<Reason> sortedReasons) {
         Outcome outcome = Outcome.ALLOW;

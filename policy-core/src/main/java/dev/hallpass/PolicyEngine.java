@@ -68,6 +68,8 @@ public final class PolicyEngine {
     private final Catalogue catalogue;
     private final Detectors detectors;
     private final RuleSet rules;
+    /** The school's own rule files, in a rule base of their own so that their failure never loses a built-in clause; null when none. */
+    private final RuleSet schoolRules;
     private final Combiner combiner;
     private final List<DecisionListener> listeners;
     private final TextHasher hasher;
@@ -80,12 +82,13 @@ public final class PolicyEngine {
     static final int RETRY_FACTOR = 20;
     private final boolean anyClassTeachers;
 
-    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, List<DecisionListener> listeners, TextHasher hasher,
+    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, RuleSet schoolRules, List<DecisionListener> listeners, TextHasher hasher,
             int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds) {
         this.profile = profile;
         this.catalogue = catalogue;
         this.detectors = Detectors.forProfile(profile);
         this.rules = rules;
+        this.schoolRules = schoolRules;
         this.combiner = new Combiner(profile, catalogue);
         this.listeners = List.copyOf(listeners);
         this.hasher = hasher;
@@ -142,7 +145,7 @@ public final class PolicyEngine {
 
     /** True when this engine's rules were loaded from {@link Builder#compiledRulesCache}; for tests. */
     boolean rulesFromCache() {
-        return rules.fromCache();
+        return rules.fromCache() && (schoolRules == null || schoolRules.fromCache());
     }
 
     private Decision run(ProposedMessage message, List<Finding> findingsOut, List<FiredRule> trace) {
@@ -162,21 +165,22 @@ public final class PolicyEngine {
                 findingsOut.addAll(findings);
             }
             Message facts = facts(message);
-            List<ClauseMatch> matches;
-            try {
-                matches = rules.run(facts, findings, trace, bounds);
-            } catch (RuleSet.RunFailure e) {
-                if (!e.overBudget()) {
-                    throw e;
+            List<ClauseMatch> matches = runBounded(rules, facts, findings, trace);
+            RuleSet.RunFailure schoolFailure = null;
+            if (schoolRules != null) {
+                try {
+                    matches = new ArrayList<>(matches);
+                    matches.addAll(runBounded(schoolRules, facts, findings, trace));
+                } catch (RuleSet.RunFailure e) {
+                    schoolFailure = e;
                 }
-                // Once more with RETRY_FACTOR times the budget: the first run of a rule in a JVM also
-                // loads and compiles its classes, and a decision must not depend on that.
-                if (trace != null) {
-                    trace.clear();
-                }
-                matches = rules.run(facts, findings, trace, retryBounds);
             }
             decision = combiner.combine(message.id(), matches);
+            if (schoolFailure != null) {
+                // The built-in clauses still decide; the school's rules add that they could not finish.
+                LOG.error("message {} could not be fully checked: rule file {}: {}", message.id(), schoolFailure.file(), schoolFailure.getMessage());
+                decision = Combiner.withReason(decision, uncheckedReason(schoolFailure.file()));
+            }
         } catch (RuleSet.RunFailure e) {
             // What the failure says names a rule file and a bound, never a fact or the text.
             LOG.error("message {} could not be checked: rule file {}: {}", message.id(), e.file(), e.getMessage());
@@ -190,6 +194,26 @@ public final class PolicyEngine {
             tell(message, decision, findings);
         }
         return decision;
+    }
+
+    /**
+     * Runs one rule base within the bounds; over the CPU budget, once more with {@value
+     * #RETRY_FACTOR} times the budget: the first run of a rule in a JVM also loads and compiles its
+     * classes, and a decision must not depend on that.
+     */
+    private List<ClauseMatch> runBounded(RuleSet set, Message facts, List<Finding> findings, List<FiredRule> trace) {
+        int traced = trace == null ? 0 : trace.size();
+        try {
+            return set.run(facts, findings, trace, bounds);
+        } catch (RuleSet.RunFailure e) {
+            if (!e.overBudget()) {
+                throw e;
+            }
+            if (trace != null) {
+                trace.subList(traced, trace.size()).clear();
+            }
+            return set.run(facts, findings, trace, retryBounds);
+        }
     }
 
     /**
@@ -250,12 +274,16 @@ public final class PolicyEngine {
     }
 
     private Decision unchecked(String id, String ruleFile) {
+        Reason reason = uncheckedReason(ruleFile);
+        return Combiner.decide(id, List.of(reason));
+    }
+
+    private Reason uncheckedReason(String ruleFile) {
         String which = ruleFile == null || ruleFile.equals("?") ? "" : " (rule file " + ruleFile + " could not finish)";
-        Reason reason = new Reason(UNCHECKED_CLAUSE, failureOutcome, null,
+        return new Reason(UNCHECKED_CLAUSE, failureOutcome, null,
                 "This message could not be checked against the school's policy" + which
                         + ". Please make sure it follows the policy before you send it.",
                 List.of(), List.of(), false);
-        return Combiner.decide(id, List.of(reason));
     }
 
     private Message facts(ProposedMessage m) {
@@ -503,17 +531,31 @@ public final class PolicyEngine {
             if (!unknown.isEmpty()) {
                 throw new InvalidProfileException("profile", unknown);
             }
-            Map<String, String> sources = new LinkedHashMap<>(builtInRules());
-            sources.putAll(extraRules);
-            List<RuleSet.Source> list = new ArrayList<>();
             Map<String, String> builtIn = builtInRules();
-            sources.forEach((name, text) -> list.add(new RuleSet.Source(name, text,
-                    trusted.contains(name) ? RuleSet.Origin.UNCHECKED_FOR_TESTS
-                            : !extraRules.containsKey(name) && builtIn.containsKey(name) ? RuleSet.Origin.BUILT_IN
-                            : RuleSet.Origin.SCHOOL)));
-            RuleSet rules = RuleSet.compileShared(list, catalogue, rulesCache == null ? null : new RuleCache(rulesCache));
+            List<RuleSet.Source> base = new ArrayList<>();
+            builtIn.forEach((name, text) -> {
+                if (!extraRules.containsKey(name)) {
+                    base.add(new RuleSet.Source(name, text, RuleSet.Origin.BUILT_IN));
+                }
+            });
+            List<RuleSet.Source> school = new ArrayList<>();
+            extraRules.forEach((name, text) -> school.add(new RuleSet.Source(name, text,
+                    trusted.contains(name) ? RuleSet.Origin.UNCHECKED_FOR_TESTS : RuleSet.Origin.SCHOOL)));
+            RuleCache cache = rulesCache == null ? null : new RuleCache(rulesCache);
+            RuleSet rules = RuleSet.compileShared(base, catalogue, cache);
+            RuleSet schoolRules = school.isEmpty() ? null : RuleSet.compileShared(school, catalogue, cache);
+            if (schoolRules != null) {
+                List<RuleProblem> clashes = new ArrayList<>();
+                for (FiredRule r : schoolRules.rules()) {
+                    rules.rules().stream().filter(b -> b.rule().equals(r.rule())).findFirst().ifPresent(b -> clashes.add(
+                            new RuleProblem(r.file(), 0, 0, "rule name \"" + r.rule() + "\" is also used in " + b.file())));
+                }
+                if (!clashes.isEmpty()) {
+                    throw new RuleLoadException(clashes);
+                }
+            }
             try {
-                return new PolicyEngine(p, catalogue, rules, listeners, hasher != null ? hasher : TextHasher.random(),
+                return new PolicyEngine(p, catalogue, rules, schoolRules, listeners, hasher != null ? hasher : TextHasher.random(),
                         maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos()));
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).

@@ -52,7 +52,7 @@ final class RuleSet {
     record Source(String name, String text, Origin origin) {}
 
     /** Changes whenever what the validator accepts or writes out changes: part of every cache key. */
-    static final int VALIDATOR_VERSION = 1;
+    static final int VALIDATOR_VERSION = 2;
 
     /** A class filter lets the session's object store visit only the clause matches. */
     private static final org.kie.api.runtime.ClassObjectFilter CLAUSE_MATCHES = new org.kie.api.runtime.ClassObjectFilter(ClauseMatch.class);
@@ -72,13 +72,22 @@ final class RuleSet {
         this.pool = kieBase.newKieSessionsPool(2);
     }
 
+    /** Every rule of this set. */
+    java.util.Collection<FiredRule> rules() {
+        return rules.values();
+    }
+
     /** True when the packages came from a {@link RuleCache} rather than the compiler. */
     boolean fromCache() {
         return fromCache;
     }
 
     /** Largest rule file read, in characters. */
-    static final int MAX_SOURCE_CHARS = 1024 * 1024;
+    static final int MAX_SOURCE_CHARS = 256 * 1024;
+    /** The most rules in one rule set (a school's files together). */
+    static final int MAX_RULES = 500;
+    /** The most rules with two Finding patterns in one rule set. */
+    static final int MAX_PAIR_RULES = 32;
     private static final int SHARED_CAPACITY = 32;
     private static final Map<String, RuleSet> SHARED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -173,15 +182,36 @@ final class RuleSet {
         Map<String, Map<Integer, Integer>> lineMaps = new HashMap<>();
         Set<String> clauseIds = new java.util.HashSet<>();
         catalogue.all().forEach(c -> clauseIds.add(c.id()));
+        int ruleCount = 0;
+        int pairRules = 0;
+        Map<String, String> javaNames = new HashMap<>();
         for (Source source : sources) {
             if (source.text().length() > MAX_SOURCE_CHARS) {
-                refused.add(new RuleProblem(source.name(), 0, 0, "larger than " + MAX_SOURCE_CHARS + " characters"));
+                refused.add(new RuleProblem(source.name(), 1, 1, "larger than " + MAX_SOURCE_CHARS + " characters"));
             } else if (source.origin() == Origin.UNCHECKED_FOR_TESTS) {
                 compiledSources.add(source);
             } else {
                 RuleValidator.Result r = RuleValidator.validate(source.name(), source.text(), clauseIds,
                         source.origin() == Origin.BUILT_IN ? RuleValidator.Limits.BUILT_IN : RuleValidator.Limits.SCHOOL);
                 refused.addAll(r.problems());
+                for (RuleValidator.RuleInfo info : r.rules()) {
+                    ruleCount++;
+                    pairRules += info.findingPatterns() >= 2 ? 1 : 0;
+                    // Drools names a rule's Java classes after the rule with every other character as '_'.
+                    String javaName = info.name().replaceAll("[^A-Za-z0-9]", "_");
+                    String other = javaNames.putIfAbsent(javaName, info.name());
+                    if (other != null && !other.equals(info.name())) {
+                        refused.add(new RuleProblem(source.name(), info.line(), 1, "rule names \"" + info.name() + "\" and \"" + other
+                                + "\" differ only in spaces or punctuation: Drools cannot tell them apart, rename one"));
+                    }
+                    if (source.origin() == Origin.SCHOOL && ruleCount == MAX_RULES + 1) {
+                        refused.add(new RuleProblem(source.name(), info.line(), 1, "more than " + MAX_RULES + " rules in the school's rule files"));
+                    }
+                    if (source.origin() == Origin.SCHOOL && info.findingPatterns() >= 2 && pairRules == MAX_PAIR_RULES + 1) {
+                        refused.add(new RuleProblem(source.name(), info.line(), 1, "more than " + MAX_PAIR_RULES
+                                + " rules with two Finding patterns in the school's rule files (each one joins findings in pairs)"));
+                    }
+                }
                 if (r.emitted() != null) {
                     compiledSources.add(new Source(source.name(), r.emitted(), source.origin()));
                     lineMaps.put(source.name(), r.emittedLineToSource());

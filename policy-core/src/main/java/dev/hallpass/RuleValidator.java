@@ -50,8 +50,18 @@ final class RuleValidator {
         static final Limits BUILT_IN = new Limits(3, 8, 4);
     }
 
-    /** The outcome: the text to compile (null when refused) and every problem found. */
-    record Result(String emitted, List<RuleProblem> problems, Map<Integer, Integer> emittedLineToSource) {}
+    /** The outcome: the text to compile (null when refused), every problem found, and the rules read. */
+    record Result(String emitted, List<RuleProblem> problems, Map<Integer, Integer> emittedLineToSource, List<RuleInfo> rules) {}
+
+    /** One accepted rule: its name, where it starts, and how many Finding patterns it joins. */
+    record RuleInfo(String name, int line, int findingPatterns) {}
+
+    /** The longest rule name (a rule's name becomes part of a Java class name). */
+    static final int MAX_NAME_CHARS = 200;
+    /** The most constraints in one pattern. */
+    static final int MAX_CONSTRAINTS = 32;
+    /** The most problems reported for one file; past it the rest of the file is not read. */
+    static final int MAX_PROBLEMS = 50;
 
     /** Every import a rule file may make, and what the written-out text imports. */
     static final Set<String> ALLOWED_IMPORTS = Set.of(
@@ -78,6 +88,7 @@ final class RuleValidator {
     private final List<RuleProblem> problems = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
     private final Map<Integer, Integer> lineMap = new java.util.HashMap<>();
+    private final List<RuleInfo> infos = new ArrayList<>();
     private int emittedLine = 1;
 
     private RuleValidator(String file, String text, Set<String> clauseIds, Limits limits) {
@@ -95,12 +106,12 @@ final class RuleValidator {
     static Result validate(String file, String text, Set<String> clauseIds, Limits limits) {
         DrlCharacters.Checked chars = DrlCharacters.check(file, text);
         if (!chars.problems().isEmpty()) {
-            return new Result(null, chars.problems(), Map.of());
+            return new Result(null, chars.problems(), Map.of(), List.of());
         }
         RuleValidator first = new RuleValidator(file, chars.text(), clauseIds, limits);
         first.run();
         if (!first.problems.isEmpty()) {
-            return new Result(null, List.copyOf(first.problems), Map.of());
+            return new Result(null, List.copyOf(first.problems.subList(0, Math.min(first.problems.size(), MAX_PROBLEMS))), Map.of(), List.of());
         }
         String emitted = first.out.toString();
         // The emitter's output must read back as itself: a guard on the emitter, not on the school.
@@ -108,9 +119,9 @@ final class RuleValidator {
         again.run();
         if (!again.problems.isEmpty() || !again.out.toString().equals(emitted)) {
             return new Result(null, List.of(new RuleProblem(file, 1, 1,
-                    "internal error: the checked rules could not be written out faithfully; please report this file")), Map.of());
+                    "internal error: the checked rules could not be written out faithfully; please report this file")), Map.of(), List.of());
         }
-        return new Result(emitted, List.of(), Map.copyOf(first.lineMap));
+        return new Result(emitted, List.of(), Map.copyOf(first.lineMap), List.copyOf(first.infos));
     }
 
     private void run() {
@@ -145,6 +156,9 @@ final class RuleValidator {
             line("import " + i + ";", 1);
         }
         for (RuleDescr rule : pkg.getRules()) {
+            if (problems.size() >= MAX_PROBLEMS) {
+                break;
+            }
             rule(rule);
         }
     }
@@ -187,6 +201,7 @@ final class RuleValidator {
         final Set<String> variables = new java.util.HashSet<>();
         int findingPatterns;
         int patterns;
+        PatternDescr unkindedFindingPattern;
     }
 
     private void rule(RuleDescr rule) {
@@ -199,7 +214,10 @@ final class RuleValidator {
         String bad = name == null ? "nothing" : DrlCharacters.badInName(name);
         if (bad != null || name.isBlank()) {
             problem(rule, "a rule name must be plain text in quotes (it may not contain " + (bad == null ? "only spaces" : bad) + ")");
+        } else if (name.length() > MAX_NAME_CHARS) {
+            problem(rule, "a rule name may be at most " + MAX_NAME_CHARS + " characters long");
         }
+        headerDuplicates(rule);
         if (rule.getParentName() != null) {
             problem(rule, "'extends' is not allowed: each rule stands alone");
         }
@@ -218,6 +236,10 @@ final class RuleValidator {
                     conditions.add(c);
                 }
             }
+        }
+        if (scope.findingPatterns >= 2 && scope.unkindedFindingPattern != null) {
+            problem(scope.unkindedFindingPattern, "in a rule with " + scope.findingPatterns + " Finding patterns each must name its kind: "
+                    + "kind == FindingKind.X (or kind in (…) with at most 2 kinds), so the pairs it joins stay few");
         }
         if (scope.findingPatterns > limits.maxFindingPatterns()) {
             problem(rule, "rule \"" + name + "\" has " + scope.findingPatterns + " Finding patterns; at most "
@@ -241,6 +263,49 @@ final class RuleValidator {
             line("    " + s, rule.getLine());
         }
         line("end", rule.getLine());
+        infos.add(new RuleInfo(name, rule.getLine(), scope.findingPatterns));
+    }
+
+    /**
+     * The parser keeps a rule's annotations and attributes in maps, so a second {@code @clause} or
+     * {@code salience} would silently replace the first: read the rule's head as written and refuse
+     * any name given twice.
+     */
+    private void headerDuplicates(RuleDescr rule) {
+        int start = rule.getStartCharacter();
+        if (start < 0 || start >= text.length()) {
+            return;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        int i = start;
+        boolean first = true;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int e = text.indexOf(c, i + 1);
+                i = e < 0 ? text.length() : e + 1;
+            } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+                int e = text.charAt(i + 1) == '/' ? text.indexOf('\n', i) : text.indexOf("*/", i + 2);
+                i = e < 0 ? text.length() : e + (text.charAt(i + 1) == '/' ? 0 : 2);
+            } else if (c == '@' || Character.isLetter(c)) {
+                int k = i + 1;
+                while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '-' || text.charAt(k) == '_')) {
+                    k++;
+                }
+                String word = text.substring(i, k);
+                if (word.equals("when") || word.equals("then")) {
+                    return;
+                }
+                if (!first && (c == '@' || rule.getAttributes().containsKey(word)) && !seen.add(word)) {
+                    problem(rule, "'" + word + "' is given twice in rule \"" + rule.getName() + "\": give it once");
+                    return;
+                }
+                first = false;
+                i = k;
+            } else {
+                i++;
+            }
+        }
     }
 
     private String clause(RuleDescr rule) {
@@ -368,6 +433,10 @@ final class RuleValidator {
     private String pattern(PatternDescr p, RuleScope scope, boolean positive) {
         String type = p.getObjectType();
         scope.patterns++;
+        if (type == null) {
+            problem(p, "this kind of pattern (OOPath /…) is not allowed: patterns match Message(...) or Finding(...)");
+            return null;
+        }
         if (!DrlConstraint.factTypes().contains(type)) {
             problem(p, "patterns may match only Message and Finding, not '" + type + "'");
             return null;
@@ -394,8 +463,8 @@ final class RuleValidator {
         StringBuilder sb = new StringBuilder();
         String id = p.getIdentifier();
         if (id != null && !id.isEmpty()) {
-            if (!VARIABLE.matcher(id).matches()) {
-                problem(p, "a pattern's variable must be $ and a plain name ($f), not '" + id + "'");
+            if (!VARIABLE.matcher(id).matches() || id.contains("__")) {
+                problem(p, "a pattern's variable must be $ and a plain name without '__' ($f), not '" + id + "'");
                 return null;
             }
             if (!scope.variables.add(id)) {
@@ -408,6 +477,11 @@ final class RuleValidator {
             sb.append(id).append(" : ");
         }
         List<String> constraints = new ArrayList<>();
+        if (p.getDescrs().size() > MAX_CONSTRAINTS) {
+            problem(p, "at most " + MAX_CONSTRAINTS + " constraints in one pattern");
+            return null;
+        }
+        boolean kinded = false;
         for (BaseDescr c : p.getDescrs()) {
             if (!(c instanceof ExprConstraintDescr e) || e.getType() != ExprConstraintDescr.Type.NAMED) {
                 problem(c, c instanceof ExprConstraintDescr ? "positional constraints (;) are not allowed: name the field"
@@ -415,11 +489,16 @@ final class RuleValidator {
                 return null;
             }
             try {
-                constraints.add(DrlConstraint.parse(type, e.getExpression()).canonical());
+                String canonical = DrlConstraint.parse(type, e.getExpression()).canonical();
+                kinded |= canonical.startsWith("kind == ") || canonical.startsWith("kind in (") && canonical.split(",").length <= 2;
+                constraints.add(canonical);
             } catch (Refused r) {
                 problemAt(e, r.offset, r.getMessage());
                 return null;
             }
+        }
+        if (type.equals("Finding") && !kinded && scope.unkindedFindingPattern == null) {
+            scope.unkindedFindingPattern = p;
         }
         return sb.append(type).append("( ").append(String.join(", ", constraints)).append(constraints.isEmpty() ? ")" : " )").toString();
     }
@@ -465,26 +544,30 @@ final class RuleValidator {
         return new int[] {line, at - lineStart + 1};
     }
 
-    /** Where the consequence text begins in the file, or -1 when it cannot be told. */
+    /** Where the consequence text begins in the file (after the rule's {@code then}), or -1 when it cannot be told. */
     private int consequenceStart(RuleDescr rule, String body) {
-        int lineStart = 0;
-        for (int l = 1; l < rule.getConsequenceLine() && lineStart >= 0; l++) {
-            lineStart = text.indexOf('\n', lineStart);
-            lineStart = lineStart < 0 ? -1 : lineStart + 1;
+        int i = Math.max(rule.getStartCharacter(), 0);
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int e = text.indexOf(c, i + 1);
+                i = e < 0 ? text.length() : e + 1;
+            } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+                int e = text.charAt(i + 1) == '/' ? text.indexOf('\n', i) : text.indexOf("*/", i + 2);
+                i = e < 0 ? text.length() : e + (text.charAt(i + 1) == '/' ? 0 : 2);
+            } else if (text.startsWith("then", i) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                    && (i + 4 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 4)))) {
+                int k = i + 4;
+                while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+                    k++;
+                }
+                String probe = body.isEmpty() ? "" : body.substring(0, 1);
+                return text.startsWith(probe, k) ? k : -1;
+            } else {
+                i++;
+            }
         }
-        if (lineStart < 0) {
-            return -1;
-        }
-        java.util.regex.Matcher then = Pattern.compile("\\bthen\\b").matcher(text);
-        if (!then.find(lineStart)) {
-            return -1;
-        }
-        int k = then.end();
-        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
-            k++;
-        }
-        String probe = body.isEmpty() ? "" : body.substring(0, Math.min(body.length(), 1));
-        return text.startsWith(probe, k) ? k : -1;
+        return -1;
     }
 
     // ---- output and problems ----

@@ -47,7 +47,7 @@ final class HostileInputTest {
         String drl = "package dev.hallpass.rules;\n// " + "x".repeat(RuleSet.MAX_SOURCE_CHARS) + "\n";
         assertThatThrownBy(() -> PolicyEngine.builder().rule("huge.drl", drl).build())
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).singleElement().hasToString(
-                        "huge.drl:0:0: larger than " + RuleSet.MAX_SOURCE_CHARS + " characters"));
+                        "huge.drl:1:1: larger than " + RuleSet.MAX_SOURCE_CHARS + " characters"));
     }
 
     @Test

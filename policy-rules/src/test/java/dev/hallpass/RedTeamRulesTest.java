@@ -85,9 +85,8 @@ final class RedTeamRulesTest {
     }
 
     @Test
-    void rule_names_that_differ_only_by_a_space_or_an_underscore_both_load() throws IOException {
-        PolicyEngine engine = PolicyEngine.builder().rule("names-alike-in-java.drl", read("names-alike-in-java.drl")).build();
-        assertThat(engine.evaluate(Messages.message(Channel.CLASS_CHAT, Role.TEACHER, "Cover today")).cites("4.1")).isTrue();
+    void rule_names_that_differ_only_by_a_space_or_an_underscore_are_refused_in_hallpass_words() throws IOException {
+        refusedInItsOwnWords("names-alike-in-java.drl");
     }
 
     @Test
@@ -112,25 +111,51 @@ final class RedTeamRulesTest {
     }
 
     @Test
-    void twenty_accepted_rules_over_pairs_of_findings_keep_one_evaluation_under_a_second() throws IOException {
-        PolicyEngine engine = PolicyEngine.builder().rule("pairs-of-findings.drl", read("pairs-of-findings.drl")).build();
+    void rules_joining_pairs_of_findings_of_any_kind_are_refused() throws IOException {
+        refusedInItsOwnWords("pairs-of-findings.drl");
+        refusedInItsOwnWords("two-findings-read-as-a-loop.drl");
+    }
+
+    /** Rules joining findings in pairs of named kinds, as many as a rule set may hold. */
+    private static String kindedPairs(int rules) {
+        StringBuilder drl = new StringBuilder("package dev.hallpass.rules;\nimport dev.hallpass.facts.*;\n");
+        for (int i = 0; i < rules; i++) {
+            drl.append("rule \"4.1 kinded pairs ").append(i).append("\" @clause(\"4.1\")\nwhen\n")
+                    .append("    $a : Finding( kind in (FindingKind.CHILD_NAME, FindingKind.PHONE_NUMBER), start != ").append(i).append(" )\n")
+                    .append("    $b : Finding( kind in (FindingKind.EMAIL, FindingKind.POSTCODE) )\nthen\n")
+                    .append("    insert(ClauseMatch.warn(\"4.1\").because($a));\n    insert(ClauseMatch.warn(\"4.1\").because($b));\n")
+                    .append("    insert(ClauseMatch.warn(\"4.1\").because($a));\n    insert(ClauseMatch.warn(\"4.1\").because($b));\nend\n");
+        }
+        return drl.toString();
+    }
+
+    @Test
+    void the_most_pair_rules_a_school_may_have_answer_one_message_within_a_second() throws IOException {
+        PolicyEngine engine = PolicyEngine.builder().rule("kinded-pairs.drl", kindedPairs(RuleSet.MAX_PAIR_RULES)).build();
         ProposedMessage m = manyFindings();
         engine.evaluate(m); // warm up
         long start = System.nanoTime();
         engine.evaluate(m);
         long millis = (System.nanoTime() - start) / 1_000_000;
+        // A safety bound, not a speed target: before the fix, twenty such rules took 1.1-3.5 s and hundreds of MB.
         assertThat(millis).as("one evaluation, in ms").isLessThan(1_000);
+        assertThatThrownBy(() -> PolicyEngine.builder().rule("kinded-pairs.drl", kindedPairs(RuleSet.MAX_PAIR_RULES + 1)).build())
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).contains("rules with two Finding patterns")));
     }
 
     @Test
-    void one_accepted_rule_over_two_findings_does_not_turn_a_safeguarding_redirect_into_an_unchecked_warning() throws IOException {
-        ProposedMessage m = manyFindings();
+    void a_school_rule_past_its_bounds_does_not_turn_a_safeguarding_redirect_into_an_unchecked_warning() throws IOException {
+        ProposedMessage m = Messages.message(Channel.CLASS_CHAT, Role.TEACHER,
+                read("many-findings.txt") + " " + RuleFileSafetyTest.manyFindings("m", 100).text());
         Decision before = PolicyEngine.builder().build().evaluate(m);
         assertThat(before.outcome()).isEqualTo(Outcome.REDIRECT);
         assertThat(before.cites("4.3")).isTrue();
-        Decision after = PolicyEngine.builder().rule("two-findings-read-as-a-loop.drl", read("two-findings-read-as-a-loop.drl")).build().evaluate(m);
+        Decision after = PolicyEngine.builder().rule("kinded-pairs.drl", kindedPairs(4)).build().evaluate(m);
+        assertThat(after.cites(PolicyEngine.UNCHECKED_CLAUSE)).as("the school's rules went past the match cap").isTrue();
         assertThat(after.cites("4.3")).as("the built-in safeguarding clause still decides").isTrue();
         assertThat(after.outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(after.obligations()).contains(Obligation.SAFEGUARDING_REVIEW);
     }
 
     // ---- attempts refused today: regressions ----
