@@ -83,6 +83,8 @@ final class Combiner {
             addNew(obligations, m.obligations());
             evidence.addAll(m.evidence());
         }
+        // In the enum's order, not the order rules happened to fire in: a decision must not depend on it.
+        obligations.sort(null);
         if (setting.outcome() != null) {
             outcome = setting.outcome();
         }

@@ -237,6 +237,7 @@ final class RuleValidator {
                 }
             }
         }
+        scope.findingPatterns = lhs == null ? 0 : joinWidth(lhs);
         if (scope.findingPatterns >= 2 && scope.unkindedFindingPattern != null) {
             problem(scope.unkindedFindingPattern, "in a rule with " + scope.findingPatterns + " Finding patterns each must name its kind: "
                     + "kind == FindingKind.X (or kind in (…) with at most 2 kinds), so the pairs it joins stay few");
@@ -416,6 +417,31 @@ final class RuleValidator {
         };
     }
 
+    /**
+     * How many Finding patterns one firing joins: patterns of an {@code and} (and under {@code
+     * not}/{@code exists}) add up, the branches of an {@code or} are alternatives.
+     */
+    private static int joinWidth(BaseDescr d) {
+        if (d instanceof PatternDescr p) {
+            return "Finding".equals(p.getObjectType()) ? 1 : 0;
+        }
+        if (d instanceof OrDescr o) {
+            int max = 0;
+            for (BaseDescr c : o.getDescrs()) {
+                max = Math.max(max, joinWidth(c));
+            }
+            return max;
+        }
+        if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+            int sum = 0;
+            for (Object c : ce.getDescrs()) {
+                sum += joinWidth((BaseDescr) c);
+            }
+            return sum;
+        }
+        return 0;
+    }
+
     private static String describe(BaseDescr d) {
         String simple = d.getClass().getSimpleName().replace("Descr", "");
         return switch (simple) {
@@ -440,9 +466,6 @@ final class RuleValidator {
         if (!DrlConstraint.factTypes().contains(type)) {
             problem(p, "patterns may match only Message and Finding, not '" + type + "'");
             return null;
-        }
-        if (type.equals("Finding")) {
-            scope.findingPatterns++;
         }
         if (p.getSource() != null) {
             problem(p, "'" + describeSource(p) + "' is not allowed: a pattern matches the facts Hallpass inserts, nothing else");

@@ -56,7 +56,7 @@ final class ReEmittedRulesTest {
         List<String> kinds = List.of("CHILD_NAME", "PHONE_NUMBER", "EMAIL", "URGENCY", "ABSENCE", "HEALTH", "SAFEGUARDING", "MEDICATION_CHANGE");
         Gen<String> kind = oneOf(kinds).zip(oneOf(kinds), SourceDSL.booleans().all(),
                 (a, b, in) -> in ? "kind in (FindingKind." + a + ", FindingKind." + b + ")" : "kind == FindingKind." + a);
-        Gen<String> label = quoted(kinds).map(v -> "label == " + v);
+        Gen<String> label = quoted(kinds).map(v -> "kind == FindingKind." + v.substring(1, v.length() - 1) + ", label == " + v);
         return Generate.frequency(List.of(org.quicktheories.api.Pair.of(3, kind), org.quicktheories.api.Pair.of(1, label)));
     }
 

@@ -111,6 +111,13 @@ final class RedTeamRulesTest {
     }
 
     @Test
+    void findings_under_or_are_alternatives_not_a_join_and_are_accepted() throws IOException {
+        PolicyEngine engine = PolicyEngine.builder().rule("three-findings-as-alternatives.drl", read("three-findings-as-alternatives.drl")).build();
+        assertThat(engine.evaluate(Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, "Amelia is off sick today")).cites("4.1")).isTrue();
+        assertThat(engine.evaluate(Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, "Thank you")).cites("4.1")).isFalse();
+    }
+
+    @Test
     void rules_joining_pairs_of_findings_of_any_kind_are_refused() throws IOException {
         refusedInItsOwnWords("pairs-of-findings.drl");
         refusedInItsOwnWords("two-findings-read-as-a-loop.drl");

@@ -144,6 +144,21 @@ final class PolicyCliTest {
         assertThat(r.out()).containsPattern("(?m)^school-extra\\.drl:\\d+:\\d+: ");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"single-quote-consequence.drl", "single-quote-metadata.drl",
+            "single-quote-constraint.drl", "unicode-escape-string.drl", "lone-cr-comment.drl", "line-separator-comment.drl",
+            "bidi-trojan-source.drl", "zero-width-in-keyword.drl", "cross-product-six-findings.drl", "regex-backtracking.drl"})
+    void check_refuses_every_hostile_rule_file_with_file_line_col_and_runs_none_of_it(String name, @TempDir Path dir) throws IOException {
+        Path source = Path.of("../policy-rules/src/test/resources/malicious", name);
+        Files.write(dir.resolve(name), Files.readAllBytes(source));
+        Run r = run("check", "--rules", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(name) + ":[1-9]\\d*:[1-9]\\d*: ");
+        try (var markers = Files.list(Path.of("/tmp"))) {
+            assertThat(markers.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hallpass-pwned-"))).isEmpty();
+        }
+    }
+
     @Test
     void check_lists_every_profile_problem_with_its_path(@TempDir Path dir) throws IOException {
         Path profile = dir.resolve("school.json");
