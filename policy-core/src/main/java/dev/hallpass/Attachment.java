@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.AttachmentType;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;

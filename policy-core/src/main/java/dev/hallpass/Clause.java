@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Route;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Route;
 import dev.hallpass.SchoolProfile.ClauseSetting;
 import dev.hallpass.facts.ClauseMatch;
 import dev.hallpass.facts.Finding;

@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Route;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

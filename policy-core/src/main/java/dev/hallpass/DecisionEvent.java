@@ -1,5 +1,10 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Route;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Route;
 import dev.hallpass.DrlConstraint.Refused;
 import dev.hallpass.DrlTokens.Kind;
 import dev.hallpass.DrlTokens.Token;

@@ -1,5 +1,7 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Role;
 import dev.hallpass.DrlTokens.Kind;
 import dev.hallpass.DrlTokens.Token;
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,7 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Outcome;
 import dev.hallpass.Explanation.FiredRule;
 import dev.hallpass.detect.Detectors;
 import dev.hallpass.facts.ClauseMatch;

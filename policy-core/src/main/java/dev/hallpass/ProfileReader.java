@@ -1,5 +1,7 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Route;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

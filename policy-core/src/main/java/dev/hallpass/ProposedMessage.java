@@ -1,5 +1,7 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Role;
 import java.time.Instant;
 import java.util.List;
 

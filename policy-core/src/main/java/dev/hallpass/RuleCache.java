@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Role;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.ByteArrayOutputStream;
@@ -132,7 +133,7 @@ final class RuleCache {
         update(sha, "java=" + System.getProperty("java.specification.version"));
         // The compiled packages refer to the fact model's classes by field and method: a change
         // to them during development (same version string) must miss.
-        for (String type : RuleValidator.ALLOWED_IMPORTS.stream().filter(t -> t.startsWith("dev.hallpass.") && !t.endsWith("*")).sorted().toList()) {
+        for (String type : RuleValidator.FACT_MODEL.stream().filter(t -> t.startsWith("dev.hallpass.")).sorted().toList()) {
             update(sha, type);
             try (InputStream in = RuleCache.class.getClassLoader().getResourceAsStream(type.replace('.', '/') + ".class")) {
                 sha.update(in == null ? new byte[0] : in.readAllBytes());
@@ -653,7 +654,7 @@ final class RuleCache {
             return ObjectInputFilter.Status.ALLOWED;
         }
         String name = type.getName();
-        if (ALLOWED_JDK.contains(name) || RuleValidator.ALLOWED_IMPORTS.contains(name)) {
+        if (ALLOWED_JDK.contains(name) || RuleValidator.FACT_MODEL.contains(name)) {
             return ObjectInputFilter.Status.ALLOWED;
         }
         for (String prefix : ALLOWED_PREFIXES) {

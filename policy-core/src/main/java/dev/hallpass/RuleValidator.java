@@ -1,5 +1,11 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.AttachmentType;
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Route;
 import dev.hallpass.DrlConstraint.Refused;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -63,15 +69,31 @@ final class RuleValidator {
     /** The most problems reported for one file; past it the rest of the file is not read. */
     static final int MAX_PROBLEMS = 50;
 
-    /** Every import a rule file may make, and what the written-out text imports. */
-    static final Set<String> ALLOWED_IMPORTS = Set.of(
-            "dev.hallpass.Channel", "dev.hallpass.Role", "dev.hallpass.Route", "dev.hallpass.Obligation",
-            "dev.hallpass.Outcome", "dev.hallpass.AttachmentType",
+    /** The fact model: every class a compiled rule may refer to. */
+    static final Set<String> FACT_MODEL = Set.of(
+            "dev.hallpass.facts.Channel", "dev.hallpass.facts.Role", "dev.hallpass.facts.Route", "dev.hallpass.facts.Obligation",
+            "dev.hallpass.facts.Outcome", "dev.hallpass.facts.AttachmentType",
             "dev.hallpass.facts.Message", "dev.hallpass.facts.Finding", "dev.hallpass.facts.FindingKind",
-            "dev.hallpass.facts.ClauseMatch", "dev.hallpass.facts.Audience", "dev.hallpass.facts.*",
-            "java.time.DayOfWeek");
+            "dev.hallpass.facts.ClauseMatch", "dev.hallpass.facts.Audience", "java.time.DayOfWeek");
+
+    /**
+     * Every import a rule file may make: the fact model, {@code dev.hallpass.facts.*}, and the
+     * names the enums had before they moved to {@code dev.hallpass.facts} (0.1), so that files
+     * written then still load. The written-out text imports the fact model whatever the file said.
+     */
+    static final Set<String> ALLOWED_IMPORTS = allowedImports();
+
+    private static Set<String> allowedImports() {
+        Set<String> out = new java.util.HashSet<>(FACT_MODEL);
+        out.add("dev.hallpass.facts.*");
+        for (String e : List.of("Channel", "Role", "Route", "Obligation", "Outcome", "AttachmentType")) {
+            out.add("dev.hallpass." + e);
+        }
+        return Set.copyOf(out);
+    }
+
     private static final List<String> EMITTED_IMPORTS = List.of(
-            "dev.hallpass.Channel", "dev.hallpass.Role", "dev.hallpass.Route", "dev.hallpass.Obligation",
+            "dev.hallpass.facts.Channel", "dev.hallpass.facts.Role", "dev.hallpass.facts.Route", "dev.hallpass.facts.Obligation",
             "dev.hallpass.facts.Audience", "dev.hallpass.facts.ClauseMatch", "dev.hallpass.facts.Finding",
             "dev.hallpass.facts.FindingKind", "dev.hallpass.facts.Message", "java.time.DayOfWeek");
     /** The package every written-out file declares, whatever the school's file said. */
@@ -170,7 +192,7 @@ final class RuleValidator {
         for (ImportDescr i : pkg.getImports()) {
             if (!ALLOWED_IMPORTS.contains(i.getTarget())) {
                 problem(i, "import " + i.getTarget() + " is not allowed: rule files may use only the fact model "
-                        + "(dev.hallpass.facts.*, Channel, Role, Route, Obligation, Outcome, AttachmentType) and java.time.DayOfWeek");
+                        + "(dev.hallpass.facts.*: Message, Finding, FindingKind, ClauseMatch, Audience, Channel, Role, Route, Obligation, Outcome, AttachmentType) and java.time.DayOfWeek");
             }
         }
         refuseAll(pkg.getFunctionImports(), "import function");

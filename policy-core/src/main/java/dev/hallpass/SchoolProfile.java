@@ -1,5 +1,7 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

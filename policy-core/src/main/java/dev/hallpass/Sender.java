@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Role;
 import java.util.Objects;
 
 /**

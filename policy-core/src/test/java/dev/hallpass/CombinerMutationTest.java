@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallpass.facts.ClauseMatch;

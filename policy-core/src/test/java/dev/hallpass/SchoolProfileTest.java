@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
 import static dev.hallpass.fixtures.Messages.from;
 import static dev.hallpass.fixtures.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

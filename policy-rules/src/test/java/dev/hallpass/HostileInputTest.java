@@ -1,5 +1,9 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

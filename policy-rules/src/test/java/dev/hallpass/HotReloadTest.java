@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallpass.fixtures.Messages;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class HotReloadTest {
     private static final String STRICT_4_4 = """
             package dev.hallpass.rules;
-            import dev.hallpass.Role;
+            import dev.hallpass.facts.Role;
             import dev.hallpass.facts.*;
             rule "4.4 HLTAs have no access" @clause("4.4")
             when
@@ -40,7 +43,7 @@ final class HotReloadTest {
             """;
     private static final String LENIENT_4_4 = """
             package dev.hallpass.rules;
-            import dev.hallpass.Role;
+            import dev.hallpass.facts.Role;
             import dev.hallpass.facts.*;
             rule "4.4 HLTAs are only warned" @clause("4.4")
             when

@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -72,9 +75,9 @@ final class MaliciousRulesTest {
         String drl = """
                 package dev.hallpass.rules;
 
-                import dev.hallpass.Channel;
-                import dev.hallpass.Role;
-                import dev.hallpass.Obligation;
+                import dev.hallpass.facts.Channel;
+                import dev.hallpass.facts.Role;
+                import dev.hallpass.facts.Obligation;
                 import dev.hallpass.facts.*;
 
                 rule "4.1 a parent's attachment in class chat after six is reviewed"

@@ -1,5 +1,10 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -102,8 +107,8 @@ final class ProfileOverridesTest {
                 """;
         String rule = """
                 package dev.hallpass.rules;
-                import dev.hallpass.Channel;
-                import dev.hallpass.Route;
+                import dev.hallpass.facts.Channel;
+                import dev.hallpass.facts.Route;
                 import dev.hallpass.facts.*;
                 rule "6.1 selling in class chat" @clause("6.1")
                 when

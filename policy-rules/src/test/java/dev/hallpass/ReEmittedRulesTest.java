@@ -1,5 +1,10 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.AttachmentType;
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -92,7 +97,7 @@ final class ReEmittedRulesTest {
                 import dev.hallpass.facts.*;
                 import java.time.DayOfWeek;
 
-                """.replace("import dev.hallpass.*;", "import dev.hallpass.Channel;\nimport dev.hallpass.Role;\nimport dev.hallpass.Route;\nimport dev.hallpass.Obligation;")
+                """.replace("import dev.hallpass.*;", "import dev.hallpass.facts.Channel;\nimport dev.hallpass.facts.Role;\nimport dev.hallpass.facts.Route;\nimport dev.hallpass.facts.Obligation;")
                 + a + "\n" + b);
     }
 

@@ -1,5 +1,9 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Route;
 import static dev.hallpass.fixtures.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +34,7 @@ final class RuleFileSafetyTest {
     private static final String HEADER = """
             package dev.hallpass.rules;
 
-            import dev.hallpass.Route;
+            import dev.hallpass.facts.Route;
             import dev.hallpass.facts.*;
 
             """;
@@ -123,7 +127,7 @@ final class RuleFileSafetyTest {
                 then
                     insert(ClauseMatch.warn("4.1"));
                 end
-                """).replace("import dev.hallpass.Route;", "import dev.hallpass.Role;").replace("\n", "\r\n");
+                """).replace("import dev.hallpass.facts.Route;", "import dev.hallpass.facts.Role;").replace("\n", "\r\n");
         PolicyEngine engine = PolicyEngine.builder().rule("crlf.drl", drl).build();
         assertThat(engine.evaluate(message(Channel.PRIVATE_CHAT, Role.PARENT, "Thanks")).cites("4.1")).isTrue();
         assertThat(engine.evaluate(message(Channel.PRIVATE_CHAT, Role.TEACHER, "Thanks")).cites("4.1")).isFalse();
@@ -216,7 +220,7 @@ final class RuleFileSafetyTest {
         String drl = HEADER + """
                 rule "4.1 allocates too much" @clause("4.1")
                 when
-                    Message( role == dev.hallpass.Role.PARENT )
+                    Message( role == dev.hallpass.facts.Role.PARENT )
                 then
                     long[] huge = new long[Integer.MAX_VALUE - 8];
                     insert(ClauseMatch.warn("4.1"));
@@ -234,7 +238,7 @@ final class RuleFileSafetyTest {
 
                 rule "4.1 recurses forever" @clause("4.1")
                 when
-                    Message( role == dev.hallpass.Role.PARENT )
+                    Message( role == dev.hallpass.facts.Role.PARENT )
                 then
                     insert(ClauseMatch.warn("4.1" + down(0)));
                 end

@@ -1,5 +1,8 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Outcome;
 import static dev.hallpass.fixtures.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +21,7 @@ final class RuleLoadingTest {
     private static final String HEADER = """
             package dev.hallpass.rules;
 
-            import dev.hallpass.Role;
+            import dev.hallpass.facts.Role;
             import dev.hallpass.facts.Message;
             import dev.hallpass.facts.ClauseMatch;
 
@@ -55,6 +58,24 @@ final class RuleLoadingTest {
             assertThat(text).as(name).contains("@clause(\"" + clause + "\")");
             assertThat(text.replace("@clause(\"" + clause + "\")", "")).as(name + " cites only its own clause").doesNotContain("@clause(");
         }
+    }
+
+    @Test
+    void a_school_file_importing_the_enums_by_their_names_before_0_2_still_loads() {
+        String drl = """
+                package dev.hallpass.rules;
+                import dev.hallpass.Channel;
+                import dev.hallpass.Role;
+                import dev.hallpass.facts.*;
+                rule "4.1 parents in class stories" @clause("4.1")
+                when
+                    Message( channel == Channel.CLASS_STORY, role == Role.PARENT )
+                then
+                    insert(ClauseMatch.warn("4.1"));
+                end
+                """;
+        PolicyEngine engine = PolicyEngine.builder().rule("school-old-imports.drl", drl).build();
+        assertThat(engine.evaluate(message(Channel.CLASS_STORY, Role.PARENT, "Hello")).cites("4.1")).isTrue();
     }
 
     @Test
@@ -100,8 +121,8 @@ final class RuleLoadingTest {
     @Test
     void a_school_file_named_like_a_built_in_one_replaces_it(@TempDir Path dir) throws IOException {
         // An HLTA-friendly school: 4.4 replaced by a rule that only blocks HLTAs in class stories.
-        Files.writeString(dir.resolve("clause-4.4-hlta-no-access.drl"), HEADER.replace("import dev.hallpass.Role;",
-                "import dev.hallpass.Role;\nimport dev.hallpass.Channel;") + """
+        Files.writeString(dir.resolve("clause-4.4-hlta-no-access.drl"), HEADER.replace("import dev.hallpass.facts.Role;",
+                "import dev.hallpass.facts.Role;\nimport dev.hallpass.facts.Channel;") + """
                 rule "4.4 HLTAs do not post class stories here"
                     @clause("4.4")
                 when

@@ -1,5 +1,9 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
 import static dev.hallpass.fixtures.Messages.at;
 import static dev.hallpass.fixtures.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;

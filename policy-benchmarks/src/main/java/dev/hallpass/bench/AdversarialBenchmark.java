@@ -1,9 +1,9 @@
 package dev.hallpass.bench;
 
-import dev.hallpass.Channel;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.ProposedMessage;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Role;
 import dev.hallpass.Sender;
 import dev.hallpass.Decision;
 import java.util.List;

@@ -25,7 +25,7 @@ final class GeneratedRules {
                 // A generated school rule for the rule-count benchmark (issue 7).
                 package dev.hallpass.rules;
 
-                import dev.hallpass.Channel;
+                import dev.hallpass.facts.Channel;
                 import dev.hallpass.facts.ClauseMatch;
                 import dev.hallpass.facts.Message;
 

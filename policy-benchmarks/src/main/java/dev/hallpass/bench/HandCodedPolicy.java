@@ -1,13 +1,13 @@
 package dev.hallpass.bench;
 
 import dev.hallpass.Attachment;
-import dev.hallpass.AttachmentType;
-import dev.hallpass.Channel;
-import dev.hallpass.Obligation;
-import dev.hallpass.Outcome;
+import dev.hallpass.facts.AttachmentType;
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
 import dev.hallpass.ProposedMessage;
-import dev.hallpass.Role;
-import dev.hallpass.Route;
+import dev.hallpass.facts.Role;
+import dev.hallpass.facts.Route;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.facts.Audience;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.hallpass.bench;
 
 import dev.hallpass.Attachment;
-import dev.hallpass.Channel;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.ProposedMessage;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Role;
 import dev.hallpass.Sender;
 import java.time.Instant;
 import java.util.List;

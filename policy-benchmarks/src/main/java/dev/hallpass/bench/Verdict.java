@@ -1,10 +1,10 @@
 package dev.hallpass.bench;
 
 import dev.hallpass.Decision;
-import dev.hallpass.Obligation;
-import dev.hallpass.Outcome;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
 import dev.hallpass.Reason;
-import dev.hallpass.Route;
+import dev.hallpass.facts.Route;
 import java.util.List;
 
 /**

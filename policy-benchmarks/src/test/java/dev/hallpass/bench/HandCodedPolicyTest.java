@@ -2,7 +2,7 @@ package dev.hallpass.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallpass.Outcome;
+import dev.hallpass.facts.Outcome;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.ProposedMessage;
 import dev.hallpass.SchoolProfile;

@@ -159,7 +159,7 @@ final class FuzzTest {
             return sb.toString();
         });
         qt().withExamples(1000 * SCALE).forAll(texts).checkAssert(text -> {
-            ProposedMessage m = ProposedMessage.of("f", dev.hallpass.Channel.CLASS_CHAT, dev.hallpass.Role.PARENT,
+            ProposedMessage m = ProposedMessage.of("f", dev.hallpass.facts.Channel.CLASS_CHAT, dev.hallpass.facts.Role.PARENT,
                     text.isEmpty() ? "x" : text, java.time.Instant.parse("2026-11-24T10:00:00Z"));
             Decision d = ENGINE.evaluate(m);
             assertThat(d).isNotNull();

@@ -1,7 +1,7 @@
 package dev.hallpass.detect;
 
 import dev.hallpass.Attachment;
-import dev.hallpass.AttachmentType;
+import dev.hallpass.facts.AttachmentType;
 import dev.hallpass.ProposedMessage;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.facts.Finding;

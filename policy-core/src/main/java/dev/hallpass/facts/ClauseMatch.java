@@ -1,8 +1,8 @@
 package dev.hallpass.facts;
 
-import dev.hallpass.Obligation;
-import dev.hallpass.Outcome;
-import dev.hallpass.Route;
+import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.hallpass.facts;
 
-import dev.hallpass.Channel;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Role;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -3,11 +3,11 @@ package dev.hallpass.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hallpass.AttachmentType;
-import dev.hallpass.Channel;
+import dev.hallpass.facts.AttachmentType;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.InvalidMessageException;
 import dev.hallpass.ProposedMessage;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Role;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

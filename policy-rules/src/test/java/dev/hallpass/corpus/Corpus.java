@@ -35,7 +35,7 @@ public final class Corpus {
 
         /** True for a case that expects nothing to apply: ALLOW and no clauses. */
         public boolean benign() {
-            return policyCase.outcome() == dev.hallpass.Outcome.ALLOW && policyCase.clauses().isEmpty();
+            return policyCase.outcome() == dev.hallpass.facts.Outcome.ALLOW && policyCase.clauses().isEmpty();
         }
     }
 

@@ -2,7 +2,7 @@ package dev.hallpass.corpus;
 
 import dev.hallpass.Clause;
 import dev.hallpass.Decision;
-import dev.hallpass.Outcome;
+import dev.hallpass.facts.Outcome;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.Reason;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.hallpass.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallpass.Attachment;
-import dev.hallpass.AttachmentType;
-import dev.hallpass.Channel;
+import dev.hallpass.facts.AttachmentType;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.ProposedMessage;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Role;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.Sender;
 import dev.hallpass.facts.Finding;

@@ -2,9 +2,9 @@ package dev.hallpass.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallpass.Channel;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.ProposedMessage;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Role;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.FindingKind;

@@ -5,10 +5,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.hallpass.Attachment;
-import dev.hallpass.AttachmentType;
-import dev.hallpass.Channel;
-import dev.hallpass.Outcome;
-import dev.hallpass.Role;
+import dev.hallpass.facts.AttachmentType;
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.facts.Role;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.SchoolProfile.Child;
 import dev.hallpass.SchoolProfile.ClauseSetting;

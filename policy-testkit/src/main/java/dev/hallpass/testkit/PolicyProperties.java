@@ -4,14 +4,14 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import dev.hallpass.Channel;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.Clause;
 import dev.hallpass.Decision;
 import dev.hallpass.Evidence;
-import dev.hallpass.Outcome;
+import dev.hallpass.facts.Outcome;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.Reason;
-import dev.hallpass.Route;
+import dev.hallpass.facts.Route;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.SchoolProfile.ClauseSetting;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.hallpass.examples.embedding;
 
-import dev.hallpass.Channel;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.Decision;
 import dev.hallpass.DecisionLog;
-import dev.hallpass.Obligation;
+import dev.hallpass.facts.Obligation;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.ProposedMessage;
 import dev.hallpass.Reason;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.hallpass.examples.web;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hallpass.Channel;
-import dev.hallpass.Obligation;
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Obligation;
 import dev.hallpass.ProposedMessage;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -2,10 +2,10 @@ package dev.hallpass.examples.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallpass.Channel;
+import dev.hallpass.facts.Channel;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.ProposedMessage;
-import dev.hallpass.Role;
+import dev.hallpass.facts.Role;
 import dev.hallpass.examples.embedding.EmbeddingExample.Action;
 import dev.hallpass.examples.embedding.EmbeddingExample.Host;
 import java.time.Instant;

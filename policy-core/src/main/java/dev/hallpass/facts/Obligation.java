@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.facts;
 
 /** Something the host must do besides showing the tip (contract §3). */
 public enum Obligation {

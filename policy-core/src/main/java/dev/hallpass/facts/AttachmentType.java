@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.facts;
 
 /** The kind of file attached to a message. */
 public enum AttachmentType {

@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.facts;
 
 /**
  * Where a redirected message should go instead. Declared in the contract's precedence order: when

@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.facts;
 
 /**
  * What the host should do with a message, least severe first. A decision's outcome is its most

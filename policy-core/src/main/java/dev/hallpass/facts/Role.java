@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.facts;
 
 /** The sender's role in the school (contract §2). */
 public enum Role {

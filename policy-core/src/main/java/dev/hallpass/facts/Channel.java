@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.facts;
 
 import dev.hallpass.facts.Audience;
 
