@@ -3,6 +3,10 @@ package dev.hallpass;
 import dev.hallpass.facts.Channel;
 import dev.hallpass.facts.Outcome;
 import dev.hallpass.Explanation.FiredRule;
+import dev.hallpass.engine.RuleCache;
+import dev.hallpass.engine.RuleRef;
+import dev.hallpass.engine.RuleSet;
+import dev.hallpass.engine.RulesRefused;
 import dev.hallpass.detect.Detectors;
 import dev.hallpass.facts.ClauseMatch;
 import dev.hallpass.facts.Finding;
@@ -68,38 +72,12 @@ public final class PolicyEngine {
 
     private final SchoolProfile profile;
     private final Catalogue catalogue;
-    private final Detectors detectors;
-    private final RuleSet rules;
-    /** The school's own rule files, in a rule base of their own so that their failure never loses a built-in clause; null when none. */
-    private final RuleSet schoolRules;
-    private final Combiner combiner;
-    private final List<DecisionListener> listeners;
-    private final TextHasher hasher;
-    private final int maxTextLength;
-    private final int maxAttachments;
-    private final Outcome failureOutcome;
-    private final RuleSet.Bounds bounds;
-    private final RuleSet.Bounds retryBounds;
-    /** A rule phase over its budget is run once more with this many times the budget before it counts as unchecked. */
-    static final int RETRY_FACTOR = 20;
-    private final boolean anyClassTeachers;
+    private final Pipeline pipeline;
 
-    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, RuleSet rules, RuleSet schoolRules, List<DecisionListener> listeners, TextHasher hasher,
-            int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds) {
+    private PolicyEngine(SchoolProfile profile, Catalogue catalogue, Pipeline pipeline) {
         this.profile = profile;
         this.catalogue = catalogue;
-        this.detectors = Detectors.forProfile(profile);
-        this.rules = rules;
-        this.schoolRules = schoolRules;
-        this.combiner = new Combiner(profile, catalogue);
-        this.listeners = List.copyOf(listeners);
-        this.hasher = hasher;
-        this.maxTextLength = maxTextLength;
-        this.maxAttachments = maxAttachments;
-        this.failureOutcome = failureOutcome;
-        this.bounds = bounds;
-        this.retryBounds = new RuleSet.Bounds(bounds.maxMatches(), bounds.cpuBudgetNanos() * RETRY_FACTOR);
-        this.anyClassTeachers = profile.classes().stream().anyMatch(c -> !c.teachers().isEmpty());
+        this.pipeline = pipeline;
     }
 
     /** A builder: the built-in profile and rules unless told otherwise. */
@@ -119,7 +97,7 @@ public final class PolicyEngine {
      *     profile (when the profile lists classes): {@code classId: unknown class "x"}
      */
     public Decision evaluate(ProposedMessage message) {
-        return run(message, null, null);
+        return pipeline.run(message, null, null);
     }
 
     /**
@@ -130,9 +108,10 @@ public final class PolicyEngine {
      */
     public Explanation explain(ProposedMessage message) {
         List<Finding> findings = new ArrayList<>();
-        List<FiredRule> fired = new ArrayList<>();
-        Decision decision = run(message, findings, fired);
-        return new Explanation(decision, findings.stream().map(Evidence::of).toList(), fired);
+        List<RuleRef> fired = new ArrayList<>();
+        Decision decision = pipeline.run(message, findings, fired);
+        return new Explanation(decision, findings.stream().map(Evidence::of).toList(),
+                fired.stream().map(r -> new FiredRule(r.rule(), r.clause(), r.file())).toList());
     }
 
     /** The profile this engine decides for. */
@@ -147,158 +126,7 @@ public final class PolicyEngine {
 
     /** True when this engine's rules were loaded from {@link Builder#compiledRulesCache}; for tests. */
     boolean rulesFromCache() {
-        return rules.fromCache() && (schoolRules == null || schoolRules.fromCache());
-    }
-
-    private Decision run(ProposedMessage message, List<Finding> findingsOut, List<FiredRule> trace) {
-        Objects.requireNonNull(message, "message");
-        if (message.text().length() > maxTextLength) {
-            throw new InvalidMessageException("text", message.text().length() + " characters, over this engine's limit of " + maxTextLength);
-        }
-        if (message.attachments().size() > maxAttachments) {
-            throw new InvalidMessageException("attachments", message.attachments().size() + " attachments, over this engine's limit of " + maxAttachments);
-        }
-        checkClass(message);
-        List<Finding> findings = List.of();
-        Decision decision;
-        try {
-            findings = capped(detectors.scan(message));
-            if (findingsOut != null) {
-                findingsOut.addAll(findings);
-            }
-            Message facts = facts(message);
-            List<ClauseMatch> matches = runBounded(rules, facts, findings, trace);
-            RuleSet.RunFailure schoolFailure = null;
-            if (schoolRules != null) {
-                try {
-                    matches = new ArrayList<>(matches);
-                    matches.addAll(runBounded(schoolRules, facts, findings, trace));
-                } catch (RuleSet.RunFailure e) {
-                    schoolFailure = e;
-                }
-            }
-            decision = combiner.combine(message.id(), matches);
-            if (schoolFailure != null) {
-                // The built-in clauses still decide; the school's rules add that they could not finish.
-                LOG.error("message {} could not be fully checked: rule file {}: {}", message.id(), schoolFailure.file(), schoolFailure.getMessage());
-                decision = Combiner.withReason(decision, uncheckedReason(schoolFailure.file()));
-            }
-        } catch (RuleSet.RunFailure e) {
-            // What the failure says names a rule file and a bound, never a fact or the text.
-            LOG.error("message {} could not be checked: rule file {}: {}", message.id(), e.file(), e.getMessage());
-            decision = unchecked(message.id(), e.file());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // The exception's message may quote facts; log only its type, never the message text.
-            LOG.error("message {} could not be checked: {}", message.id(), e.getClass().getName());
-            decision = unchecked(message.id(), null);
-        }
-        if (!listeners.isEmpty()) {
-            tell(message, decision, findings);
-        }
-        return decision;
-    }
-
-    /**
-     * Runs one rule base within the bounds; over the CPU budget, once more with {@value
-     * #RETRY_FACTOR} times the budget: the first run of a rule in a JVM also loads and compiles its
-     * classes, and a decision must not depend on that.
-     */
-    private List<ClauseMatch> runBounded(RuleSet set, Message facts, List<Finding> findings, List<FiredRule> trace) {
-        int traced = trace == null ? 0 : trace.size();
-        try {
-            return set.run(facts, findings, trace, bounds);
-        } catch (RuleSet.RunFailure e) {
-            if (!e.overBudget()) {
-                throw e;
-            }
-            if (trace != null) {
-                trace.subList(traced, trace.size()).clear();
-            }
-            return set.run(facts, findings, trace, retryBounds);
-        }
-    }
-
-    /**
-     * At most {@value #MAX_FINDINGS_PER_KIND} findings of each kind go to the rules (the first in
-     * text order): rules only ask whether a kind is present, so a message naming a child ten
-     * thousand times is decided as one naming them thirty-two times, in bounded time, and its
-     * evidence lists the first thirty-two.
-     */
-    static List<Finding> capped(List<Finding> findings) {
-        if (findings.size() <= MAX_FINDINGS_PER_KIND) {
-            return findings;
-        }
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        for (Finding f : findings) {
-            counts.merge(f.label(), 1, Integer::sum);
-        }
-        int total = 0;
-        for (int c : counts.values()) {
-            total += Math.min(c, MAX_FINDINGS_PER_KIND);
-        }
-        int perLabel = total <= MAX_FINDINGS ? MAX_FINDINGS_PER_KIND : Math.max(1, MAX_FINDINGS / counts.size());
-        if (total == findings.size() && perLabel == MAX_FINDINGS_PER_KIND) {
-            return findings;
-        }
-        Map<String, Integer> seen = new java.util.HashMap<>();
-        List<Finding> kept = new ArrayList<>();
-        for (Finding f : findings) {
-            if (seen.merge(f.label(), 1, Integer::sum) <= perLabel) {
-                kept.add(f);
-            }
-        }
-        return kept;
-    }
-
-    /** A class post must name a class of the profile, when the profile has any (contract §7.1). */
-    private void checkClass(ProposedMessage m) {
-        boolean classChannel = m.channel() == Channel.CLASS_STORY || m.channel() == Channel.CLASS_CHAT;
-        if (classChannel && m.classId() != null && !profile.classes().isEmpty() && profile.schoolClass(m.classId()).isEmpty()) {
-            String id = m.classId().length() > 64 ? m.classId().substring(0, 64) + "…" : m.classId();
-            throw new InvalidMessageException("classId", "unknown class \"" + id + "\"");
-        }
-    }
-
-    private void tell(ProposedMessage m, Decision d, List<Finding> findings) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        findings.forEach(f -> counts.merge(f.label(), 1, Integer::sum));
-        DecisionEvent event = new DecisionEvent(m.id(), m.sentAt(), m.channel(), m.sender().role(), d.outcome(), d.redirectTo(),
-                d.reasons().stream().map(Reason::clause).toList(),
-                d.reasons().stream().filter(Reason::shadow).map(Reason::clause).toList(),
-                d.obligations(), counts, hasher.hash(m.text()));
-        for (DecisionListener l : listeners) {
-            try {
-                l.decided(event);
-            } catch (RuntimeException e) {
-                LOG.warn("a decision listener failed: {}", e.getClass().getName());
-            }
-        }
-    }
-
-    private Decision unchecked(String id, String ruleFile) {
-        Reason reason = uncheckedReason(ruleFile);
-        return Combiner.decide(id, List.of(reason));
-    }
-
-    private Reason uncheckedReason(String ruleFile) {
-        String which = ruleFile == null || ruleFile.equals("?") ? "" : " (rule file " + ruleFile + " could not finish)";
-        return new Reason(UNCHECKED_CLAUSE, failureOutcome, null,
-                "This message could not be checked against the school's policy" + which
-                        + ". Please make sure it follows the policy before you send it.",
-                List.of(), List.of(), false);
-    }
-
-    private Message facts(ProposedMessage m) {
-        ZonedDateTime local = m.sentAt().atZone(profile.timezone());
-        SchoolProfile.SchoolClass schoolClass = profile.schoolClass(m.classId()).orElse(null);
-        // A class story without a class: where the profile lists class teachers, nobody can tell it
-        // is the sender's class (contract 7.1), so it counts as a listed class the sender does not teach.
-        boolean listed = schoolClass != null ? !schoolClass.teachers().isEmpty()
-                : m.classId() == null && m.channel() == Channel.CLASS_STORY && anyClassTeachers;
-        boolean teaches = listed && schoolClass != null && m.sender().id() != null && schoolClass.teachers().contains(m.sender().id());
-        return new Message(m.id(), m.channel(), m.sender().role(), m.channel().audience(),
-                m.classId() == null ? "" : m.classId(), listed, teaches, profile.isWorkingTime(local),
-                local.toLocalDate(), local.toLocalTime(), local.getDayOfWeek(), m.attachments().size());
+        return pipeline.rulesFromCache();
     }
 
     /**
@@ -318,6 +146,15 @@ public final class PolicyEngine {
         private Path rulesCache;
         private int maxMatches = DEFAULT_MAX_MATCHES;
         private java.time.Duration ruleCpuBudget = DEFAULT_RULE_CPU_BUDGET;
+        private Path rulesDirectory;
+        /** The settings already made: each may be made once (Caffeine's rule). */
+        private final java.util.Set<String> set = new java.util.HashSet<>();
+
+        private void once(String setting) {
+            if (!set.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
 
         private Builder() {}
 
@@ -329,6 +166,7 @@ public final class PolicyEngine {
          * @throws IllegalArgumentException if {@code count} is not positive
          */
         public Builder maxMatches(int count) {
+            once("maxMatches");
             if (count < 1) {
                 throw new IllegalArgumentException("maxMatches must be positive: " + count);
             }
@@ -347,6 +185,7 @@ public final class PolicyEngine {
          * @throws IllegalArgumentException if {@code budget} is not positive or over one minute
          */
         public Builder ruleCpuBudget(java.time.Duration budget) {
+            once("ruleCpuBudget");
             Objects.requireNonNull(budget, "budget");
             if (budget.isNegative() || budget.isZero() || budget.compareTo(java.time.Duration.ofMinutes(1)) > 0) {
                 throw new IllegalArgumentException("ruleCpuBudget must be positive and at most one minute: " + budget);
@@ -368,6 +207,7 @@ public final class PolicyEngine {
          * @throws NullPointerException if {@code directory} is null
          */
         public Builder compiledRulesCache(Path directory) {
+            once("compiledRulesCache");
             this.rulesCache = Objects.requireNonNull(directory, "directory");
             return this;
         }
@@ -378,6 +218,7 @@ public final class PolicyEngine {
          * @throws NullPointerException if {@code profile} is null
          */
         public Builder profile(SchoolProfile profile) {
+            once("profile");
             this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
@@ -385,27 +226,35 @@ public final class PolicyEngine {
         /**
          * Adds every {@code .drl} file in {@code directory} to the built-in rules; a file with the
          * same name as a built-in one replaces it. A {@code clauses.yaml} there adds the school's own
-         * clauses to the catalogue (same format as the built-in one).
+         * clauses to the catalogue (same format as the built-in one). The folder is read by {@link
+         * #build()}, not here; a file also given by {@link #rule} is taken from {@link #rule}.
          *
-         * @throws IllegalArgumentException if {@code directory} is not a readable directory
-         * @throws UncheckedIOException if a file cannot be read
+         * @throws NullPointerException if {@code directory} is null
+         * @throws IllegalStateException if a rules directory was already set
          */
         public Builder rulesDirectory(Path directory) {
-            if (!Files.isDirectory(directory)) {
-                throw new IllegalArgumentException("rules directory " + directory + " is not a directory");
-            }
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
-                    rule(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
-                }
-                Path clauses = directory.resolve(SCHOOL_CLAUSES);
-                if (Files.isRegularFile(clauses)) {
-                    clauses(SCHOOL_CLAUSES, Files.readString(clauses, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rules directory " + directory, e);
-            }
+            once("rulesDirectory");
+            this.rulesDirectory = Objects.requireNonNull(directory, "directory");
             return this;
+        }
+
+        /** Reads the rules directory: its rule files and its clauses, or a problem naming the path. */
+        private void readRulesDirectory(Map<String, String> rules, Map<String, String> clauses) {
+            if (!Files.isDirectory(rulesDirectory)) {
+                throw new RuleLoadException(List.of(new RuleProblem(rulesDirectory.toString(), 0, 0, "not a directory")));
+            }
+            try (Stream<Path> files = Files.list(rulesDirectory)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+                    rules.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+                }
+                Path file = rulesDirectory.resolve(SCHOOL_CLAUSES);
+                if (Files.isRegularFile(file)) {
+                    clauses.put(SCHOOL_CLAUSES, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new RuleLoadException(List.of(new RuleProblem(rulesDirectory.toString(), 0, 0,
+                        "cannot be read (" + e.getClass().getSimpleName() + ")")));
+            }
         }
 
         /**
@@ -416,6 +265,7 @@ public final class PolicyEngine {
          * @throws IllegalArgumentException if {@code chars} is not positive
          */
         public Builder maxTextLength(int chars) {
+            once("maxTextLength");
             if (chars < 1) {
                 throw new IllegalArgumentException("maxTextLength must be positive: " + chars);
             }
@@ -430,6 +280,7 @@ public final class PolicyEngine {
          * @throws IllegalArgumentException for ALLOW or REDIRECT (a redirect needs a route)
          */
         public Builder onFailure(Outcome outcome) {
+            once("onFailure");
             if (outcome != Outcome.WARN && outcome != Outcome.BLOCK) {
                 throw new IllegalArgumentException("onFailure must be WARN or BLOCK, not " + outcome);
             }
@@ -443,6 +294,7 @@ public final class PolicyEngine {
          * @throws IllegalArgumentException if {@code count} is negative
          */
         public Builder maxAttachments(int count) {
+            once("maxAttachments");
             if (count < 0) {
                 throw new IllegalArgumentException("maxAttachments must not be negative: " + count);
             }
@@ -468,6 +320,7 @@ public final class PolicyEngine {
          * @throws IllegalArgumentException if the key is shorter than 16 bytes
          */
         public Builder textHashKey(byte[] key) {
+            once("textHashKey");
             this.hasher = new TextHasher(Objects.requireNonNull(key, "key"));
             return this;
         }
@@ -480,7 +333,9 @@ public final class PolicyEngine {
          * @param yaml the clauses
          */
         public Builder clauses(String fileName, String yaml) {
-            extraClauses.put(Objects.requireNonNull(fileName, "fileName"), Objects.requireNonNull(yaml, "yaml"));
+            if (extraClauses.putIfAbsent(Objects.requireNonNull(fileName, "fileName"), Objects.requireNonNull(yaml, "yaml")) != null) {
+                throw new IllegalStateException("clauses file " + fileName + " was already added");
+            }
             return this;
         }
 
@@ -496,12 +351,14 @@ public final class PolicyEngine {
             if (fileName == null || !fileName.endsWith(".drl")) {
                 throw new IllegalArgumentException("rule file name must end in .drl: " + fileName);
             }
-            extraRules.put(fileName, drl);
+            if (extraRules.putIfAbsent(fileName, drl) != null) {
+                throw new IllegalStateException("rule file " + fileName + " was already added");
+            }
             return this;
         }
 
         /**
-         * Adds a rule file compiled as written, without {@link RuleValidator}: for this project's
+         * Adds a rule file compiled as written, without the rule-file validator: for this project's
          * own tests of what happens when a rule throws or loops at run time. Never exposed to
          * hosts or schools.
          */
@@ -520,6 +377,13 @@ public final class PolicyEngine {
          */
         public PolicyEngine build() {
             SchoolProfile p = profile != null ? profile : SchoolProfile.builtIn();
+            Map<String, String> extraRules = new LinkedHashMap<>();
+            Map<String, String> extraClauses = new LinkedHashMap<>();
+            if (rulesDirectory != null) {
+                readRulesDirectory(extraRules, extraClauses);
+            }
+            extraRules.putAll(this.extraRules);
+            extraClauses.putAll(this.extraClauses);
             Catalogue merged = Catalogue.builtIn();
             for (Map.Entry<String, String> e : extraClauses.entrySet()) {
                 merged = merged.plus(Catalogue.parse(e.getValue(), e.getKey()));
@@ -544,11 +408,19 @@ public final class PolicyEngine {
             extraRules.forEach((name, text) -> school.add(new RuleSet.Source(name, text,
                     trusted.contains(name) ? RuleSet.Origin.UNCHECKED_FOR_TESTS : RuleSet.Origin.SCHOOL)));
             RuleCache cache = rulesCache == null ? null : new RuleCache(rulesCache);
-            RuleSet rules = RuleSet.compileShared(base, catalogue, cache);
-            RuleSet schoolRules = school.isEmpty() ? null : RuleSet.compileShared(school, catalogue, cache);
+            List<String> clauseIds = catalogue.all().stream().map(Clause::id).toList();
+            RuleSet rules;
+            RuleSet schoolRules;
+            try {
+                rules = RuleSet.compileShared(base, clauseIds, cache);
+                schoolRules = school.isEmpty() ? null : RuleSet.compileShared(school, clauseIds, cache);
+            } catch (RulesRefused e) {
+                throw new RuleLoadException(e.problems().stream()
+                        .map(x -> new RuleProblem(x.file(), x.line(), x.column(), x.message())).toList());
+            }
             if (schoolRules != null) {
                 List<RuleProblem> clashes = new ArrayList<>();
-                for (FiredRule r : schoolRules.rules()) {
+                for (RuleRef r : schoolRules.rules()) {
                     rules.rules().stream().filter(b -> b.rule().equals(r.rule())).findFirst().ifPresent(b -> clashes.add(
                             new RuleProblem(r.file(), 0, 0, "rule name \"" + r.rule() + "\" is also used in " + b.file())));
                 }
@@ -557,8 +429,8 @@ public final class PolicyEngine {
                 }
             }
             try {
-                return new PolicyEngine(p, catalogue, rules, schoolRules, listeners, hasher != null ? hasher : TextHasher.random(),
-                        maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos()));
+                return new PolicyEngine(p, catalogue, new Pipeline(p, catalogue, rules, schoolRules, listeners, hasher != null ? hasher : TextHasher.random(),
+                        maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos())));
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));

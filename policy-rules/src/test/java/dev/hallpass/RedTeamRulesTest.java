@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.engine.RuleSet;
 import dev.hallpass.facts.Channel;
 import dev.hallpass.facts.Obligation;
 import dev.hallpass.facts.Outcome;

@@ -197,7 +197,7 @@ final class RuleFileSafetyTest {
                 many.add(dev.hallpass.facts.Finding.schoolWords("LIST" + list, i * 2, i * 2 + 1));
             }
         }
-        List<dev.hallpass.facts.Finding> kept = PolicyEngine.capped(many);
+        List<dev.hallpass.facts.Finding> kept = Pipeline.capped(many);
         assertThat(kept).hasSizeLessThanOrEqualTo(PolicyEngine.MAX_FINDINGS);
         java.util.Map<String, List<dev.hallpass.facts.Finding>> byList = new java.util.TreeMap<>();
         kept.forEach(f -> byList.computeIfAbsent(f.label(), k -> new ArrayList<>()).add(f));

@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.engine;
 
 import dev.hallpass.facts.AttachmentType;
 import dev.hallpass.facts.Channel;
@@ -6,7 +6,7 @@ import dev.hallpass.facts.Obligation;
 import dev.hallpass.facts.Outcome;
 import dev.hallpass.facts.Role;
 import dev.hallpass.facts.Route;
-import dev.hallpass.DrlConstraint.Refused;
+import dev.hallpass.engine.DrlConstraint.Refused;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +57,7 @@ final class RuleValidator {
     }
 
     /** The outcome: the text to compile (null when refused), every problem found, and the rules read. */
-    record Result(String emitted, List<RuleProblem> problems, Map<Integer, Integer> emittedLineToSource, List<RuleInfo> rules) {}
+    record Result(String emitted, List<Problem> problems, Map<Integer, Integer> emittedLineToSource, List<RuleInfo> rules) {}
 
     /** One accepted rule: its name, where it starts, and how many Finding patterns it joins. */
     record RuleInfo(String name, int line, int findingPatterns) {}
@@ -107,7 +107,7 @@ final class RuleValidator {
     private final String text;
     private final Set<String> clauseIds;
     private final Limits limits;
-    private final List<RuleProblem> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
     private final Map<Integer, Integer> lineMap = new java.util.HashMap<>();
     private final List<RuleInfo> infos = new ArrayList<>();
@@ -140,7 +140,7 @@ final class RuleValidator {
         RuleValidator again = new RuleValidator(file, emitted, clauseIds, limits);
         again.run();
         if (!again.problems.isEmpty() || !again.out.toString().equals(emitted)) {
-            return new Result(null, List.of(new RuleProblem(file, 1, 1,
+            return new Result(null, List.of(new Problem(file, 1, 1,
                     "internal error: the checked rules could not be written out faithfully; please report this file")), Map.of(), List.of());
         }
         return new Result(emitted, List.of(), Map.copyOf(first.lineMap), List.copyOf(first.infos));
@@ -643,6 +643,6 @@ final class RuleValidator {
     }
 
     private void problem(int line, int column, String message) {
-        problems.add(new RuleProblem(file, line, column, message));
+        problems.add(new Problem(file, line, column, message));
     }
 }

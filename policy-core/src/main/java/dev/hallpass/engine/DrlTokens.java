@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.engine;
 
 import dev.hallpass.facts.Role;
 import java.io.ByteArrayInputStream;
@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * ignored: the cache can make a build faster, never make it fail. Thread-safe; several processes
  * may share a directory.
  */
-final class RuleCache {
+public final class RuleCache {
     /** Bumped whenever the file layout or what the payload holds changes. */
     static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = "HALLPASS-RULES\n\0".getBytes(StandardCharsets.US_ASCII);
@@ -115,7 +115,7 @@ final class RuleCache {
 
     private final Path dir;
 
-    RuleCache(Path dir) {
+    public RuleCache(Path dir) {
         this.dir = dir.toAbsolutePath();
     }
 

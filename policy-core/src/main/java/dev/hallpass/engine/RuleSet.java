@@ -1,6 +1,5 @@
-package dev.hallpass;
+package dev.hallpass.engine;
 
-import dev.hallpass.Explanation.FiredRule;
 import dev.hallpass.facts.ClauseMatch;
 import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.Message;
@@ -34,9 +33,9 @@ import org.kie.internal.io.ResourceFactory;
  * session when it is disposed, so nothing of one message reaches the next) and returns it.
  * Traced runs ({@code explain}) get a fresh session, so their listener never joins the pool.
  */
-final class RuleSet {
+public final class RuleSet {
     /** Where a rule file comes from, which decides how it is checked. */
-    enum Origin {
+    public enum Origin {
         /** The project's own files: checked and written out like a school's, with {@link RuleValidator.Limits#BUILT_IN}. */
         BUILT_IN,
         /** A school's file: untrusted, checked and written out with {@link RuleValidator.Limits#SCHOOL}. */
@@ -49,7 +48,7 @@ final class RuleSet {
     }
 
     /** A rule file: its name (used in every error), its text, and where it comes from. */
-    record Source(String name, String text, Origin origin) {}
+    public record Source(String name, String text, Origin origin) {}
 
     /** Changes whenever what the validator accepts or writes out changes: part of every cache key. */
     static final int VALIDATOR_VERSION = 2;
@@ -59,13 +58,13 @@ final class RuleSet {
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
     private final KieBase kieBase;
-    private final Map<String, FiredRule> rules;
+    private final Map<String, RuleRef> rules;
     private final boolean fromCache;
 
     /** Sessions reused across evaluations: creating one costs more than evaluating a message. */
     private final org.kie.api.runtime.KieSessionsPool pool;
 
-    private RuleSet(KieBase kieBase, Map<String, FiredRule> rules, boolean fromCache) {
+    private RuleSet(KieBase kieBase, Map<String, RuleRef> rules, boolean fromCache) {
         this.kieBase = kieBase;
         this.rules = rules;
         this.fromCache = fromCache;
@@ -73,21 +72,21 @@ final class RuleSet {
     }
 
     /** Every rule of this set. */
-    java.util.Collection<FiredRule> rules() {
+    public java.util.Collection<RuleRef> rules() {
         return rules.values();
     }
 
     /** True when the packages came from a {@link RuleCache} rather than the compiler. */
-    boolean fromCache() {
+    public boolean fromCache() {
         return fromCache;
     }
 
     /** Largest rule file read, in characters. */
-    static final int MAX_SOURCE_CHARS = 256 * 1024;
+    public static final int MAX_SOURCE_CHARS = 256 * 1024;
     /** The most rules in one rule set (a school's files together). */
-    static final int MAX_RULES = 500;
+    public static final int MAX_RULES = 500;
     /** The most rules with two Finding patterns in one rule set. */
-    static final int MAX_PAIR_RULES = 32;
+    public static final int MAX_PAIR_RULES = 32;
     private static final int SHARED_CAPACITY = 32;
     private static final Map<String, RuleSet> SHARED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -101,7 +100,7 @@ final class RuleSet {
      * compiled rule base (it depends on nothing else): a thousand schools on the default rules
      * compile them once. On a miss, {@code cache} (when not null) is asked before the compiler.
      */
-    static RuleSet compileShared(List<Source> sources, Catalogue catalogue, RuleCache cache) {
+    public static RuleSet compileShared(List<Source> sources, List<String> catalogue, RuleCache cache) {
         String key = key(sources, catalogue);
         synchronized (SHARED) {
             RuleSet hit = SHARED.get(key);
@@ -117,7 +116,7 @@ final class RuleSet {
     }
 
     /** Forgets every shared rule base: for tests that must see the compiler or the cache at work. */
-    static void forgetShared() {
+    public static void forgetShared() {
         synchronized (SHARED) {
             SHARED.clear();
         }
@@ -129,14 +128,14 @@ final class RuleSet {
      * compiles and, on success only, stores the packages there. Problems with the cache are never
      * the caller's: the result is as {@link #compile} would give.
      *
-     * @throws RuleLoadException as {@link #compile}
+     * @throws RulesRefused as {@link #compile}
      */
-    static RuleSet compileCached(List<Source> sources, Catalogue catalogue, RuleCache cache) {
+    static RuleSet compileCached(List<Source> sources, List<String> catalogue, RuleCache cache) {
         String cacheKey = RuleCache.key(key(sources, catalogue));
         var cached = cache.load(cacheKey);
         if (cached.isPresent()) {
             try {
-                Map<String, FiredRule> rules = checked(cached.get(), sources, catalogue);
+                Map<String, RuleRef> rules = checked(cached.get(), sources, catalogue);
                 org.drools.kiesession.rulebase.InternalKnowledgeBase base =
                         org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
                 base.addPackages(cached.get());
@@ -151,14 +150,14 @@ final class RuleSet {
         return compile(sources, catalogue, packages -> cache.store(cacheKey, packages));
     }
 
-    private static String key(List<Source> sources, Catalogue catalogue) {
+    private static String key(List<Source> sources, List<String> catalogue) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             sha.update(("validator " + VALIDATOR_VERSION + "\u0001").getBytes(StandardCharsets.UTF_8));
             for (Source s : sources) {
                 sha.update((s.name() + "\u0000" + s.origin() + "\u0000" + s.text() + "\u0001").getBytes(StandardCharsets.UTF_8));
             }
-            catalogue.all().forEach(c -> sha.update((c.id() + "\u0002").getBytes(StandardCharsets.UTF_8)));
+            catalogue.forEach(id -> sha.update((id + "\u0002").getBytes(StandardCharsets.UTF_8)));
             return java.util.HexFormat.of().formatHex(sha.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -168,26 +167,25 @@ final class RuleSet {
     /**
      * Compiles every source. Every rule must carry {@code @clause("id")} naming a catalogue clause.
      *
-     * @throws RuleLoadException with every problem as file:line:col
+     * @throws RulesRefused with every problem as file:line:col
      */
-    static RuleSet compile(List<Source> sources, Catalogue catalogue) {
+    static RuleSet compile(List<Source> sources, List<String> catalogue) {
         return compile(sources, catalogue, packages -> { });
     }
 
-    /** As {@link #compile(List, Catalogue)}; {@code compiled} sees the packages of a successful compile only. */
-    private static RuleSet compile(List<Source> sources, Catalogue catalogue, java.util.function.Consumer<Collection<KiePackage>> compiled) {
+    /** As {@link #compile(List, List)}; {@code compiled} sees the packages of a successful compile only. */
+    private static RuleSet compile(List<Source> sources, List<String> catalogue, java.util.function.Consumer<Collection<KiePackage>> compiled) {
         // Nothing of a file reaches Drools' compiler but the text the validator wrote from what it checked.
-        List<RuleProblem> refused = new ArrayList<>();
+        List<Problem> refused = new ArrayList<>();
         List<Source> compiledSources = new ArrayList<>();
         Map<String, Map<Integer, Integer>> lineMaps = new HashMap<>();
-        Set<String> clauseIds = new java.util.HashSet<>();
-        catalogue.all().forEach(c -> clauseIds.add(c.id()));
+        Set<String> clauseIds = Set.copyOf(catalogue);
         int ruleCount = 0;
         int pairRules = 0;
         Map<String, String> javaNames = new HashMap<>();
         for (Source source : sources) {
             if (source.text().length() > MAX_SOURCE_CHARS) {
-                refused.add(new RuleProblem(source.name(), 1, 1, "larger than " + MAX_SOURCE_CHARS + " characters"));
+                refused.add(new Problem(source.name(), 1, 1, "larger than " + MAX_SOURCE_CHARS + " characters"));
             } else if (source.origin() == Origin.UNCHECKED_FOR_TESTS) {
                 compiledSources.add(source);
             } else {
@@ -201,14 +199,14 @@ final class RuleSet {
                     String javaName = info.name().replaceAll("[^A-Za-z0-9]", "_");
                     String other = javaNames.putIfAbsent(javaName, info.name());
                     if (other != null && !other.equals(info.name())) {
-                        refused.add(new RuleProblem(source.name(), info.line(), 1, "rule names \"" + info.name() + "\" and \"" + other
+                        refused.add(new Problem(source.name(), info.line(), 1, "rule names \"" + info.name() + "\" and \"" + other
                                 + "\" differ only in spaces or punctuation: Drools cannot tell them apart, rename one"));
                     }
                     if (source.origin() == Origin.SCHOOL && ruleCount == MAX_RULES + 1) {
-                        refused.add(new RuleProblem(source.name(), info.line(), 1, "more than " + MAX_RULES + " rules in the school's rule files"));
+                        refused.add(new Problem(source.name(), info.line(), 1, "more than " + MAX_RULES + " rules in the school's rule files"));
                     }
                     if (source.origin() == Origin.SCHOOL && info.findingPatterns() >= 2 && pairRules == MAX_PAIR_RULES + 1) {
-                        refused.add(new RuleProblem(source.name(), info.line(), 1, "more than " + MAX_PAIR_RULES
+                        refused.add(new Problem(source.name(), info.line(), 1, "more than " + MAX_PAIR_RULES
                                 + " rules with two Finding patterns in the school's rule files (each one joins findings in pairs)"));
                     }
                 }
@@ -219,7 +217,7 @@ final class RuleSet {
             }
         }
         if (!refused.isEmpty()) {
-            throw new RuleLoadException(refused);
+            throw new RulesRefused(refused);
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (Source source : compiledSources) {
@@ -227,14 +225,14 @@ final class RuleSet {
             resource.setSourcePath(source.name());
             builder.add(resource, ResourceType.DRL);
         }
-        List<RuleProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 toProblem(error, sources).map(p -> mapped(p, lineMaps)).ifPresent(problems::add);
             }
-            throw new RuleLoadException(problems);
+            throw new RulesRefused(problems);
         }
-        Map<String, FiredRule> rules = checked(builder.getKnowledgePackages(), sources, catalogue);
+        Map<String, RuleRef> rules = checked(builder.getKnowledgePackages(), sources, catalogue);
         // Before the packages join a rule base, which changes them.
         compiled.accept(builder.getKnowledgePackages());
         return new RuleSet(builder.newKieBase(), rules, false);
@@ -244,30 +242,30 @@ final class RuleSet {
      * Every rule's {@code @clause} must name a catalogue clause and every rule name be unique
      * across files; returns the rules by name.
      *
-     * @throws RuleLoadException with every problem found
+     * @throws RulesRefused with every problem found
      */
-    private static Map<String, FiredRule> checked(Collection<KiePackage> packages, List<Source> sources, Catalogue catalogue) {
-        List<RuleProblem> problems = new ArrayList<>();
-        Map<String, FiredRule> rules = new HashMap<>();
+    private static Map<String, RuleRef> checked(Collection<KiePackage> packages, List<Source> sources, List<String> catalogue) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleRef> rules = new HashMap<>();
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
                 String file = fileOf(rule);
                 Object clause = rule.getMetaData().get("clause");
                 int line = lineOf(sources, file, rule.getName());
                 if (clause == null || clause.toString().isBlank()) {
-                    problems.add(new RuleProblem(file, line, 0, "rule \"" + rule.getName() + "\" has no @clause(\"…\") metadata"));
-                } else if (catalogue.clause(clause.toString()).isEmpty()) {
-                    problems.add(new RuleProblem(file, line, 0,
+                    problems.add(new Problem(file, line, 0, "rule \"" + rule.getName() + "\" has no @clause(\"…\") metadata"));
+                } else if (!catalogue.contains(clause.toString())) {
+                    problems.add(new Problem(file, line, 0,
                             "rule \"" + rule.getName() + "\" cites clause " + clause + ", which is not in the clause catalogue"));
                 }
-                FiredRule previous = rules.put(rule.getName(), new FiredRule(rule.getName(), String.valueOf(clause), file));
+                RuleRef previous = rules.put(rule.getName(), new RuleRef(rule.getName(), String.valueOf(clause), file));
                 if (previous != null && !previous.file().equals(file)) {
-                    problems.add(new RuleProblem(file, line, 0, "rule name \"" + rule.getName() + "\" is also used in " + previous.file()));
+                    problems.add(new Problem(file, line, 0, "rule name \"" + rule.getName() + "\" is also used in " + previous.file()));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleLoadException(problems);
+            throw new RulesRefused(problems);
         }
         return Map.copyOf(rules);
     }
@@ -276,8 +274,8 @@ final class RuleSet {
      * What one evaluation's rule phase may cost: at most {@code maxMatches} rule firings and clause
      * matches, and at most {@code cpuBudgetNanos} of this thread's CPU time.
      */
-    record Bounds(int maxMatches, long cpuBudgetNanos) {
-        Bounds {
+    public record Bounds(int maxMatches, long cpuBudgetNanos) {
+        public Bounds {
             if (maxMatches < 1 || cpuBudgetNanos < 1) {
                 throw new IllegalArgumentException("bounds must be positive");
             }
@@ -285,7 +283,7 @@ final class RuleSet {
     }
 
     /** An evaluation that went past a bound or whose rule threw; names the rule file, never a fact. */
-    static final class RunFailure extends RuntimeException {
+    public static final class RunFailure extends RuntimeException {
         private final String file;
         private final boolean overBudget;
 
@@ -296,12 +294,12 @@ final class RuleSet {
         }
 
         /** True when the CPU budget ran out (and nothing else went wrong). */
-        boolean overBudget() {
+        public boolean overBudget() {
             return overBudget;
         }
 
         /** The rule file that failed or went past the bound ("?" when unknown). */
-        String file() {
+        public String file() {
             return file;
         }
     }
@@ -407,7 +405,7 @@ final class RuleSet {
      * @param trace when not null, receives the rules that fired, in order
      * @throws RunFailure when a rule throws or the evaluation goes past {@code bounds}
      */
-    List<ClauseMatch> run(Message message, List<Finding> findings, List<FiredRule> trace, Bounds bounds) {
+    public List<ClauseMatch> run(Message message, List<Finding> findings, List<RuleRef> trace, Bounds bounds) {
         KieSession session = trace == null ? pool.newKieSession() : kieBase.newKieSession();
         try {
             if (trace != null) {
@@ -441,12 +439,12 @@ final class RuleSet {
     }
 
     /** A compile problem in written-out text, moved to the line of the school's file it came from. */
-    private static RuleProblem mapped(RuleProblem p, Map<String, Map<Integer, Integer>> lineMaps) {
+    private static Problem mapped(Problem p, Map<String, Map<Integer, Integer>> lineMaps) {
         Map<Integer, Integer> map = lineMaps.get(p.file());
         if (map == null || !map.containsKey(p.line())) {
             return p;
         }
-        return new RuleProblem(p.file(), map.get(p.line()), 0, p.message());
+        return new Problem(p.file(), map.get(p.line()), 0, p.message());
     }
 
     private static String fileOf(Rule rule) {
@@ -470,7 +468,7 @@ final class RuleSet {
         return 0;
     }
 
-    private static java.util.Optional<RuleProblem> toProblem(KnowledgeBuilderError error, List<Source> sources) {
+    private static java.util.Optional<Problem> toProblem(KnowledgeBuilderError error, List<Source> sources) {
         String file = error.getResource() != null && error.getResource().getSourcePath() != null
                 ? error.getResource().getSourcePath()
                 : (sources.size() == 1 ? sources.get(0).name() : "?");
@@ -487,6 +485,6 @@ final class RuleSet {
         } else if (error.getLines() != null && error.getLines().length > 0) {
             line = Math.max(error.getLines()[0], 0);
         }
-        return java.util.Optional.of(new RuleProblem(file, line, column, message));
+        return java.util.Optional.of(new Problem(file, line, column, message));
     }
 }

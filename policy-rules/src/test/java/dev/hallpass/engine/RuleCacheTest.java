@@ -1,4 +1,7 @@
-package dev.hallpass;
+package dev.hallpass.engine;
+
+import dev.hallpass.*;
+import dev.hallpass.facts.*;
 
 import dev.hallpass.facts.Channel;
 import dev.hallpass.facts.Outcome;
@@ -73,12 +76,12 @@ final class RuleCacheTest {
     @Test
     void a_warm_cache_gives_the_decisions_and_explanations_of_a_fresh_compile_for_every_corpus_case() {
         PolicyEngine cold = cached();
-        assertThat(cold.rulesFromCache()).as("first build compiles").isFalse();
+        assertThat(EngineProbe.rulesFromCache(cold)).as("first build compiles").isFalse();
         PolicyEngine warm = cached();
-        assertThat(warm.rulesFromCache()).as("second build loads the cache").isTrue();
+        assertThat(EngineProbe.rulesFromCache(warm)).as("second build loads the cache").isTrue();
         RuleSet.forgetShared();
         PolicyEngine fresh = PolicyEngine.builder().build();
-        assertThat(fresh.rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(fresh)).isFalse();
 
         List<Corpus.Labelled> cases = Corpus.all();
         assertThat(cases).hasSizeGreaterThan(500);
@@ -99,18 +102,18 @@ final class RuleCacheTest {
 
         RuleSet.forgetShared();
         PolicyEngine added = PolicyEngine.builder().compiledRulesCache(dir).rule("school-extra.drl", EXTRA_RULE).build();
-        assertThat(added.rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(added)).isFalse();
 
         RuleSet.forgetShared();
-        String builtIn = PolicyEngine.Builder.builtInRules().get("clause-4.4-hlta-no-access.drl");
+        String builtIn = EngineProbe.builtInRules().get("clause-4.4-hlta-no-access.drl");
         PolicyEngine edited = PolicyEngine.builder().compiledRulesCache(dir)
                 .rule("clause-4.4-hlta-no-access.drl", builtIn + "\n// edited\n").build();
-        assertThat(edited.rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(edited)).isFalse();
 
         // Built-in and school rules are cached apart: the built-in entry, the school's extra file,
         // and for the edited 4.4 the built-ins without it plus the school's copy.
         assertThat(cacheFiles()).hasSize(4).contains(first);
-        assertThat(cached().rulesFromCache()).as("the original rules still hit their own entry").isTrue();
+        assertThat(EngineProbe.rulesFromCache(cached())).as("the original rules still hit their own entry").isTrue();
     }
 
     @Test
@@ -135,12 +138,12 @@ final class RuleCacheTest {
         }
 
         PolicyEngine rebuilt = cached();
-        assertThat(rebuilt.rulesFromCache()).as("a corrupt file is not trusted").isFalse();
+        assertThat(EngineProbe.rulesFromCache(rebuilt)).as("a corrupt file is not trusted").isFalse();
         assertThat(rebuilt.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, "Is Amelia coming to the party?")).outcome())
                 .isEqualTo(Outcome.REDIRECT);
         String key = file.getFileName().toString().replace(".rules", "");
         assertThat(RuleCache.verifiedPayload(Files.readAllBytes(file), key)).as("rewritten with a good entry").isNotEmpty();
-        assertThat(cached().rulesFromCache()).as("and the rewritten entry is used").isTrue();
+        assertThat(EngineProbe.rulesFromCache(cached())).as("and the rewritten entry is used").isTrue();
     }
 
     @Test
@@ -201,8 +204,8 @@ final class RuleCacheTest {
         Files.write(file, RuleCache.file(RuleCache.key("other rules"), payload));
         assertThatThrownBy(() -> RuleCache.verifiedPayload(Files.readAllBytes(file), key)).hasMessageContaining("another key");
 
-        assertThat(cached().rulesFromCache()).isFalse();
-        assertThat(cached().rulesFromCache()).isTrue();
+        assertThat(EngineProbe.rulesFromCache(cached())).isFalse();
+        assertThat(EngineProbe.rulesFromCache(cached())).isTrue();
     }
 
     @Test
@@ -220,7 +223,7 @@ final class RuleCacheTest {
         String key = file.getFileName().toString().replace(".rules", "");
         Files.write(file, RuleCache.file(key, payload)); // a well-formed header and a matching checksum
         assertThat(new RuleCache(dir).load(key)).isEmpty();
-        assertThat(cached().rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(cached())).isFalse();
     }
 
     @Test
@@ -244,7 +247,7 @@ final class RuleCacheTest {
         Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
         RuleSet.forgetShared();
         PolicyEngine engine = PolicyEngine.builder().compiledRulesCache(notADirectory.resolve("rules")).build();
-        assertThat(engine.rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(engine)).isFalse();
         assertThat(engine.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, "See you at pick-up")).outcome()).isEqualTo(Outcome.ALLOW);
     }
 
@@ -253,7 +256,7 @@ final class RuleCacheTest {
         Path shared = Files.createDirectory(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         RuleSet.forgetShared();
-        assertThat(PolicyEngine.builder().compiledRulesCache(shared).build().rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(PolicyEngine.builder().compiledRulesCache(shared).build())).isFalse();
         try (Stream<Path> files = Files.list(shared)) {
             assertThat(files).as("nothing written where others could swap it").isEmpty();
         }
@@ -264,7 +267,7 @@ final class RuleCacheTest {
         PolicyEngine.builder().compiledRulesCache(shared).build();
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         RuleSet.forgetShared();
-        assertThat(PolicyEngine.builder().compiledRulesCache(shared).build().rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(PolicyEngine.builder().compiledRulesCache(shared).build())).isFalse();
     }
 
     @Test
@@ -301,7 +304,7 @@ final class RuleCacheTest {
     @Test
     void the_cache_is_off_unless_asked_for() {
         RuleSet.forgetShared();
-        assertThat(PolicyEngine.builder().build().rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(PolicyEngine.builder().build())).isFalse();
         assertThatThrownBy(() -> PolicyEngine.builder().compiledRulesCache(null)).isInstanceOf(NullPointerException.class);
     }
 
@@ -347,11 +350,11 @@ final class RuleCacheTest {
         assertThat(new RuleCache(dir).load(key(entry))).as("a sound entry behind a link is still not read").isEmpty();
 
         PolicyEngine rebuilt = cached();
-        assertThat(rebuilt.rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(rebuilt)).isFalse();
         assertThat(rebuilt.evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
         assertThat(Files.isSymbolicLink(entry)).as("the link was replaced, not written through").isFalse();
         assertThat(Files.readAllBytes(target)).isEqualTo(targetBytes);
-        assertThat(cached().rulesFromCache()).as("the rewritten entry is used").isTrue();
+        assertThat(EngineProbe.rulesFromCache(cached())).as("the rewritten entry is used").isTrue();
     }
 
     @Test
@@ -372,7 +375,7 @@ final class RuleCacheTest {
             RuleSet.forgetShared();
             built[0] = PolicyEngine.builder().compiledRulesCache(link).build();
         });
-        assertThat(built[0].rulesFromCache()).as("not read through the link").isFalse();
+        assertThat(EngineProbe.rulesFromCache(built[0])).as("not read through the link").isFalse();
         assertThat(built[0].evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
         assertThat(log).contains("WARN").contains("symbolic link");
         try (Stream<Path> files = Files.list(real)) {
@@ -389,10 +392,10 @@ final class RuleCacheTest {
             Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString(permissions));
             assertThat(new RuleCache(dir).load(key(entry))).as(permissions).isEmpty();
             PolicyEngine rebuilt = cached();
-            assertThat(rebuilt.rulesFromCache()).as(permissions).isFalse();
+            assertThat(EngineProbe.rulesFromCache(rebuilt)).as(permissions).isFalse();
             assertThat(rebuilt.evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onlyCacheFile()))).isEqualTo("rw-------");
-            assertThat(cached().rulesFromCache()).as("the rewritten entry is used").isTrue();
+            assertThat(EngineProbe.rulesFromCache(cached())).as("the rewritten entry is used").isTrue();
         }
     }
 
@@ -423,7 +426,7 @@ final class RuleCacheTest {
         assertThat(swapped).isTrue();
         assertThat(log).contains("changed while it was read");
         PolicyEngine rebuilt = cached();
-        assertThat(rebuilt.rulesFromCache()).isFalse();
+        assertThat(EngineProbe.rulesFromCache(rebuilt)).isFalse();
         assertThat(rebuilt.evaluate(CHILD_NAMED_IN_CLASS_CHAT).outcome()).isEqualTo(Outcome.REDIRECT);
     }
 }

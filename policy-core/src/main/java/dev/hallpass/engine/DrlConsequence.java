@@ -1,10 +1,10 @@
-package dev.hallpass;
+package dev.hallpass.engine;
 
 import dev.hallpass.facts.Obligation;
 import dev.hallpass.facts.Route;
-import dev.hallpass.DrlConstraint.Refused;
-import dev.hallpass.DrlTokens.Kind;
-import dev.hallpass.DrlTokens.Token;
+import dev.hallpass.engine.DrlConstraint.Refused;
+import dev.hallpass.engine.DrlTokens.Kind;
+import dev.hallpass.engine.DrlTokens.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

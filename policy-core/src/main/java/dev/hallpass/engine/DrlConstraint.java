@@ -1,9 +1,9 @@
-package dev.hallpass;
+package dev.hallpass.engine;
 
 import dev.hallpass.facts.Channel;
 import dev.hallpass.facts.Role;
-import dev.hallpass.DrlTokens.Kind;
-import dev.hallpass.DrlTokens.Token;
+import dev.hallpass.engine.DrlTokens.Kind;
+import dev.hallpass.engine.DrlTokens.Token;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.LocalTime;

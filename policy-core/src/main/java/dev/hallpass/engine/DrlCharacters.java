@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +16,12 @@ final class DrlCharacters {
     private DrlCharacters() {}
 
     /** The text with CR LF as LF, when nothing in it is refused. */
-    record Checked(String text, List<RuleProblem> problems) {}
+    record Checked(String text, List<Problem> problems) {}
 
     static Checked check(String file, String raw) {
         String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         text = text.replace("\r\n", "\n");
-        List<RuleProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < text.length() && problems.size() < 20; ) {
@@ -33,7 +33,7 @@ final class DrlCharacters {
             } else {
                 String why = refused(cp);
                 if (why != null) {
-                    problems.add(new RuleProblem(file, line, col, why));
+                    problems.add(new Problem(file, line, col, why));
                 }
             }
             i += Character.charCount(cp);

@@ -1,0 +1,234 @@
+package dev.hallpass;
+
+import dev.hallpass.facts.Channel;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.Explanation.FiredRule;
+import dev.hallpass.engine.RuleCache;
+import dev.hallpass.engine.RuleRef;
+import dev.hallpass.engine.RuleSet;
+import dev.hallpass.engine.RulesRefused;
+import dev.hallpass.detect.Detectors;
+import dev.hallpass.facts.ClauseMatch;
+import dev.hallpass.facts.Finding;
+import dev.hallpass.facts.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One message's way through the engine: message + profile → detectors → findings → rules (the
+ * built-in rule base, then the school's) → clause matches → combiner → decision, within the
+ * engine's bounds. Immutable and thread-safe; {@link PolicyEngine} is its facade.
+ */
+final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private final SchoolProfile profile;
+    private final Catalogue catalogue;
+    private final Detectors detectors;
+    private final RuleSet rules;
+    /** The school's own rule files, in a rule base of their own so that their failure never loses a built-in clause; null when none. */
+    private final RuleSet schoolRules;
+    private final Combiner combiner;
+    private final List<DecisionListener> listeners;
+    private final TextHasher hasher;
+    private final int maxTextLength;
+    private final int maxAttachments;
+    private final Outcome failureOutcome;
+    private final RuleSet.Bounds bounds;
+    private final RuleSet.Bounds retryBounds;
+    /** A rule phase over its budget is run once more with this many times the budget before it counts as unchecked. */
+    static final int RETRY_FACTOR = 20;
+    private final boolean anyClassTeachers;
+
+    Pipeline(SchoolProfile profile, Catalogue catalogue, RuleSet rules, RuleSet schoolRules, List<DecisionListener> listeners, TextHasher hasher,
+            int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds) {
+        this.profile = profile;
+        this.catalogue = catalogue;
+        this.detectors = Detectors.forProfile(profile);
+        this.rules = rules;
+        this.schoolRules = schoolRules;
+        this.combiner = new Combiner(profile, catalogue);
+        this.listeners = List.copyOf(listeners);
+        this.hasher = hasher;
+        this.maxTextLength = maxTextLength;
+        this.maxAttachments = maxAttachments;
+        this.failureOutcome = failureOutcome;
+        this.bounds = bounds;
+        this.retryBounds = new RuleSet.Bounds(bounds.maxMatches(), bounds.cpuBudgetNanos() * RETRY_FACTOR);
+        this.anyClassTeachers = profile.classes().stream().anyMatch(c -> !c.teachers().isEmpty());
+    }
+
+    /** The profile this pipeline decides for. */
+    SchoolProfile profile() {
+        return profile;
+    }
+
+    /** True when every rule base was loaded from the compiled-rules cache. */
+    boolean rulesFromCache() {
+        return rules.fromCache() && (schoolRules == null || schoolRules.fromCache());
+    }
+
+    Decision run(ProposedMessage message, List<Finding> findingsOut, List<RuleRef> trace) {
+        Objects.requireNonNull(message, "message");
+        if (message.text().length() > maxTextLength) {
+            throw new InvalidMessageException("text", message.text().length() + " characters, over this engine's limit of " + maxTextLength);
+        }
+        if (message.attachments().size() > maxAttachments) {
+            throw new InvalidMessageException("attachments", message.attachments().size() + " attachments, over this engine's limit of " + maxAttachments);
+        }
+        checkClass(message);
+        List<Finding> findings = List.of();
+        Decision decision;
+        try {
+            findings = capped(detectors.scan(message));
+            if (findingsOut != null) {
+                findingsOut.addAll(findings);
+            }
+            Message facts = facts(message);
+            List<ClauseMatch> matches = runBounded(rules, facts, findings, trace);
+            RuleSet.RunFailure schoolFailure = null;
+            if (schoolRules != null) {
+                try {
+                    matches = new ArrayList<>(matches);
+                    matches.addAll(runBounded(schoolRules, facts, findings, trace));
+                } catch (RuleSet.RunFailure e) {
+                    schoolFailure = e;
+                }
+            }
+            decision = combiner.combine(message.id(), matches);
+            if (schoolFailure != null) {
+                // The built-in clauses still decide; the school's rules add that they could not finish.
+                LOG.error("message {} could not be fully checked: rule file {}: {}", message.id(), schoolFailure.file(), schoolFailure.getMessage());
+                decision = Combiner.withReason(decision, uncheckedReason(schoolFailure.file()));
+            }
+        } catch (RuleSet.RunFailure e) {
+            // What the failure says names a rule file and a bound, never a fact or the text.
+            LOG.error("message {} could not be checked: rule file {}: {}", message.id(), e.file(), e.getMessage());
+            decision = unchecked(message.id(), e.file());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // The exception's message may quote facts; log only its type, never the message text.
+            LOG.error("message {} could not be checked: {}", message.id(), e.getClass().getName());
+            decision = unchecked(message.id(), null);
+        }
+        if (!listeners.isEmpty()) {
+            tell(message, decision, findings);
+        }
+        return decision;
+    }
+
+    /**
+     * Runs one rule base within the bounds; over the CPU budget, once more with {@value
+     * #RETRY_FACTOR} times the budget: the first run of a rule in a JVM also loads and compiles its
+     * classes, and a decision must not depend on that.
+     */
+    private List<ClauseMatch> runBounded(RuleSet set, Message facts, List<Finding> findings, List<RuleRef> trace) {
+        int traced = trace == null ? 0 : trace.size();
+        try {
+            return set.run(facts, findings, trace, bounds);
+        } catch (RuleSet.RunFailure e) {
+            if (!e.overBudget()) {
+                throw e;
+            }
+            if (trace != null) {
+                trace.subList(traced, trace.size()).clear();
+            }
+            return set.run(facts, findings, trace, retryBounds);
+        }
+    }
+
+    /**
+     * At most {@value #PolicyEngine.MAX_FINDINGS_PER_KIND} findings of each kind go to the rules (the first in
+     * text order): rules only ask whether a kind is present, so a message naming a child ten
+     * thousand times is decided as one naming them thirty-two times, in bounded time, and its
+     * evidence lists the first thirty-two.
+     */
+    static List<Finding> capped(List<Finding> findings) {
+        if (findings.size() <= PolicyEngine.MAX_FINDINGS_PER_KIND) {
+            return findings;
+        }
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            counts.merge(f.label(), 1, Integer::sum);
+        }
+        int total = 0;
+        for (int c : counts.values()) {
+            total += Math.min(c, PolicyEngine.MAX_FINDINGS_PER_KIND);
+        }
+        int perLabel = total <= PolicyEngine.MAX_FINDINGS ? PolicyEngine.MAX_FINDINGS_PER_KIND : Math.max(1, PolicyEngine.MAX_FINDINGS / counts.size());
+        if (total == findings.size() && perLabel == PolicyEngine.MAX_FINDINGS_PER_KIND) {
+            return findings;
+        }
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            if (seen.merge(f.label(), 1, Integer::sum) <= perLabel) {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
+    /** A class post must name a class of the profile, when the profile has any (contract §7.1). */
+    private void checkClass(ProposedMessage m) {
+        boolean classChannel = m.channel() == Channel.CLASS_STORY || m.channel() == Channel.CLASS_CHAT;
+        if (classChannel && m.classId() != null && !profile.classes().isEmpty() && profile.schoolClass(m.classId()).isEmpty()) {
+            String id = m.classId().length() > 64 ? m.classId().substring(0, 64) + "…" : m.classId();
+            throw new InvalidMessageException("classId", "unknown class \"" + id + "\"");
+        }
+    }
+
+    private void tell(ProposedMessage m, Decision d, List<Finding> findings) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        findings.forEach(f -> counts.merge(f.label(), 1, Integer::sum));
+        DecisionEvent event = new DecisionEvent(m.id(), m.sentAt(), m.channel(), m.sender().role(), d.outcome(), d.redirectTo(),
+                d.reasons().stream().map(Reason::clause).toList(),
+                d.reasons().stream().filter(Reason::shadow).map(Reason::clause).toList(),
+                d.obligations(), counts, hasher.hash(m.text()));
+        for (DecisionListener l : listeners) {
+            try {
+                l.decided(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a decision listener failed: {}", e.getClass().getName());
+            }
+        }
+    }
+
+    private Decision unchecked(String id, String ruleFile) {
+        Reason reason = uncheckedReason(ruleFile);
+        return Combiner.decide(id, List.of(reason));
+    }
+
+    private Reason uncheckedReason(String ruleFile) {
+        String which = ruleFile == null || ruleFile.equals("?") ? "" : " (rule file " + ruleFile + " could not finish)";
+        return new Reason(PolicyEngine.UNCHECKED_CLAUSE, failureOutcome, null,
+                "This message could not be checked against the school's policy" + which
+                        + ". Please make sure it follows the policy before you send it.",
+                List.of(), List.of(), false);
+    }
+
+    private Message facts(ProposedMessage m) {
+        ZonedDateTime local = m.sentAt().atZone(profile.timezone());
+        SchoolProfile.SchoolClass schoolClass = profile.schoolClass(m.classId()).orElse(null);
+        // A class story without a class: where the profile lists class teachers, nobody can tell it
+        // is the sender's class (contract 7.1), so it counts as a listed class the sender does not teach.
+        boolean listed = schoolClass != null ? !schoolClass.teachers().isEmpty()
+                : m.classId() == null && m.channel() == Channel.CLASS_STORY && anyClassTeachers;
+        boolean teaches = listed && schoolClass != null && m.sender().id() != null && schoolClass.teachers().contains(m.sender().id());
+        return new Message(m.id(), m.channel(), m.sender().role(), m.channel().audience(),
+                m.classId() == null ? "" : m.classId(), listed, teaches, profile.isWorkingTime(local),
+                local.toLocalDate(), local.toLocalTime(), local.getDayOfWeek(), m.attachments().size());
+    }
+}
