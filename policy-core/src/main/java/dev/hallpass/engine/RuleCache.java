@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * both belong to this user and nobody else may write them, checked on the opened directory and
  * bound to the bytes actually read (see {@link #readEntry}); its header (magic, format version, key, payload length, SHA-256 of the
  * payload) must match before a byte of the payload is deserialized; and deserialization admits
- * only the classes a Drools package is made of (see {@link #FILTER}), with bounded depth, arrays
+ * only the classes a Drools package is made of (see {@link RuleCacheFile#FILTER}), with bounded depth, arrays
  * and references. Anything wrong is a miss: the caller compiles and overwrites the file. The
  * checksum catches truncation and corruption, not a forger who can write the directory (that
  * user could run code as this one anyway); the owner-only permissions are what keep others out.
@@ -71,8 +71,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleCache {
     /** Bumped whenever the file layout or what the payload holds changes. */
-    static final int FORMAT_VERSION = 1;
-    private static final byte[] MAGIC = "HALLPASS-RULES\n\0".getBytes(StandardCharsets.US_ASCII);
     private static final String SUFFIX = ".rules";
     /** Larger cache files are not read: 2,500 generated rules serialize to about 20 MB. */
     static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
@@ -80,53 +78,16 @@ public final class RuleCache {
     static final int KEEP_FILES = 8;
     private static final Logger LOG = LoggerFactory.getLogger(RuleCache.class);
 
-    /**
-     * What a Drools 10 package is made of, found by recording every class a package of the
-     * built-in rules and of generated school rules deserializes; everything else is rejected.
-     * The fact model is admitted class by class (what {@link RuleValidator} lets a rule import).
-     */
-    static final ObjectInputFilter FILTER = RuleCache::admit;
-    private static final List<String> ALLOWED_PREFIXES = List.of(
-            "org.drools.base.", "org.drools.core.rule.", "org.drools.mvel.", "org.drools.io.",
-            "org.drools.util.PortablePath", "org.drools.compiler.rule.builder.EvaluatorWrapper",
-            "org.kie.api.definition.type.Role$Type", "org.kie.api.io.ResourceType");
-    private static final Set<String> ALLOWED_JDK = Set.of(
-            "java.lang.Boolean", "java.lang.Enum", "java.lang.Integer", "java.lang.Long", "java.lang.Number",
-            "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Double", "java.lang.Float",
-            "java.lang.String", "java.lang.Object",
-            "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",
-            "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
-            "java.util.IdentityHashMap", "java.util.Map$Entry",
-            "java.util.Collections$EmptyList", "java.util.Collections$EmptyMap", "java.util.Collections$EmptySet",
-            "java.util.Collections$SynchronizedMap", "java.util.Collections$UnmodifiableMap",
-            "java.util.Collections$UnmodifiableList", "java.util.Collections$UnmodifiableRandomAccessList",
-            "java.util.Collections$UnmodifiableSet", "java.util.Collections$UnmodifiableCollection",
-            "java.util.Collections$SingletonList", "java.util.Collections$SingletonMap", "java.util.Collections$SingletonSet",
-            "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentHashMap$Segment",
-            "java.util.concurrent.ConcurrentHashMap$CollectionView", "java.util.concurrent.ConcurrentHashMap$KeySetView",
-            "java.util.concurrent.CopyOnWriteArrayList",
-            "java.util.concurrent.locks.AbstractOwnableSynchronizer", "java.util.concurrent.locks.AbstractQueuedSynchronizer",
-            "java.util.concurrent.locks.ReentrantLock", "java.util.concurrent.locks.ReentrantLock$Sync",
-            "java.util.concurrent.locks.ReentrantLock$NonfairSync",
-            "java.time.DayOfWeek");
-    private static final long MAX_DEPTH = 200;
-    private static final long MAX_ARRAY = 1_000_000;
-    private static final long MAX_REFS = 10_000_000;
-
     private final Path dir;
 
     public RuleCache(Path dir) {
         this.dir = dir.toAbsolutePath();
     }
 
-    Path directory() {
-        return dir;
-    }
-
     /** The cache's key for rule sources whose own key (sources and catalogue) is {@code rulesKey}. */
     static String key(String rulesKey) {
         MessageDigest sha = sha256();
-        update(sha, "format=" + FORMAT_VERSION);
+        update(sha, "format=" + RuleCacheFile.FORMAT_VERSION);
         update(sha, "rules=" + rulesKey);
         update(sha, "drools=" + droolsVersion());
         update(sha, "hallpass=" + hallpassVersion());
@@ -185,11 +146,11 @@ public final class RuleCache {
                 LOG.debug("compiled-rules cache: no entry {}", file.getFileName());
                 return Optional.empty();
             }
-            byte[] payload = verifiedPayload(bytes, key);
-            Collection<KiePackage> packages = deserialize(payload);
+            byte[] payload = RuleCacheFile.verifiedPayload(bytes, key);
+            Collection<KiePackage> packages = RuleCacheFile.deserialize(payload);
             LOG.debug("compiled-rules cache: loaded {} packages from {}", packages.size(), file.getFileName());
             return Optional.of(packages);
-        } catch (CorruptCacheException | UntrustedCacheException e) {
+        } catch (RuleCacheFile.CorruptCacheException | UntrustedCacheException e) {
             LOG.warn("compiled-rules cache file {} ignored: {}", file, e.getMessage());
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             LOG.warn("compiled-rules cache file {} ignored: cannot be read ({})", file, e.getClass().getName());
@@ -418,86 +379,6 @@ public final class RuleCache {
         }
     }
 
-    /** Thrown for a file whose header or checksum does not match. */
-    static final class CorruptCacheException extends IOException {
-        CorruptCacheException(String message) {
-            super(message);
-        }
-    }
-
-    /** Checks the header and the payload's checksum; returns the payload. */
-    static byte[] verifiedPayload(byte[] file, String key) throws CorruptCacheException {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!MessageDigest.isEqual(magic, MAGIC)) {
-                throw new CorruptCacheException("not a compiled-rules cache file");
-            }
-            int format = in.readInt();
-            if (format != FORMAT_VERSION) {
-                throw new CorruptCacheException("format version " + format + ", expected " + FORMAT_VERSION);
-            }
-            String storedKey = in.readUTF();
-            if (!storedKey.equals(key)) {
-                throw new CorruptCacheException("written for another key");
-            }
-            long length = in.readLong();
-            byte[] digest = new byte[32];
-            in.readFully(digest);
-            int headerLength = file.length - in.available();
-            if (length != file.length - headerLength) {
-                throw new CorruptCacheException("payload is " + (file.length - headerLength) + " bytes, header says " + length
-                        + " (truncated?)");
-            }
-            byte[] payload = java.util.Arrays.copyOfRange(file, headerLength, file.length);
-            if (!MessageDigest.isEqual(sha256().digest(payload), digest)) {
-                throw new CorruptCacheException("checksum mismatch");
-            }
-            return payload;
-        } catch (CorruptCacheException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new CorruptCacheException("header cut short (truncated?)");
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Collection<KiePackage> deserialize(byte[] payload) throws IOException, ClassNotFoundException {
-        try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RuleCache.class.getClassLoader())) {
-            in.setObjectInputFilter(FILTER);
-            Object read = in.readObject();
-            if (!(read instanceof Collection<?> c) || !c.stream().allMatch(KiePackage.class::isInstance)) {
-                throw new java.io.InvalidObjectException("payload is not a collection of packages");
-            }
-            return (Collection<KiePackage>) read;
-        }
-    }
-
-    static byte[] serialize(Collection<KiePackage> packages) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
-        try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
-            out.writeObject(new ArrayList<>(packages));
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A whole cache file: header, then {@code payload}. */
-    static byte[] file(String key, byte[] payload) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(payload.length + 256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            out.writeUTF(key);
-            out.writeLong(payload.length);
-            out.write(sha256().digest(payload));
-            out.write(payload);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // a ByteArrayOutputStream does not fail
-        }
-        return bytes.toByteArray();
-    }
-
     /**
      * Writes {@code packages} under {@code key}, replacing any file there, and deletes all but the
      * newest {@value #KEEP_FILES} files. Call before the packages join a rule base. Never throws:
@@ -512,7 +393,7 @@ public final class RuleCache {
         Path name = file(key).getFileName();
         Path tmp = null;
         try {
-            byte[] bytes = file(key, serialize(packages));
+            byte[] bytes = RuleCacheFile.file(key, RuleCacheFile.serialize(packages));
             createDirectory();
             try (Directory d = openDirectory()) {
                 if (d == null) {
@@ -637,33 +518,6 @@ public final class RuleCache {
         } catch (IOException | LinkageError | RuntimeException e) {
             return null; // a runtime without jdk.security.auth: permissions are still checked
         }
-    }
-
-    private static ObjectInputFilter.Status admit(ObjectInputFilter.FilterInfo info) {
-        if (info.depth() > MAX_DEPTH || info.references() > MAX_REFS || (info.arrayLength() > MAX_ARRAY)) {
-            return ObjectInputFilter.Status.REJECTED;
-        }
-        Class<?> type = info.serialClass();
-        if (type == null) {
-            return ObjectInputFilter.Status.UNDECIDED;
-        }
-        while (type.isArray()) {
-            type = type.getComponentType();
-        }
-        if (type.isPrimitive()) {
-            return ObjectInputFilter.Status.ALLOWED;
-        }
-        String name = type.getName();
-        if (ALLOWED_JDK.contains(name) || RuleValidator.FACT_MODEL.contains(name)) {
-            return ObjectInputFilter.Status.ALLOWED;
-        }
-        for (String prefix : ALLOWED_PREFIXES) {
-            if (name.startsWith(prefix)) {
-                return ObjectInputFilter.Status.ALLOWED;
-            }
-        }
-        LOG.debug("compiled-rules cache: class {} refused", name);
-        return ObjectInputFilter.Status.REJECTED;
     }
 
     private static MessageDigest sha256() {

@@ -295,39 +295,9 @@ final class RuleValidator {
      * any name given twice.
      */
     private void headerDuplicates(RuleDescr rule) {
-        int start = rule.getStartCharacter();
-        if (start < 0 || start >= text.length()) {
-            return;
-        }
-        Set<String> seen = new java.util.HashSet<>();
-        int i = start;
-        boolean first = true;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'') {
-                int e = text.indexOf(c, i + 1);
-                i = e < 0 ? text.length() : e + 1;
-            } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
-                int e = text.charAt(i + 1) == '/' ? text.indexOf('\n', i) : text.indexOf("*/", i + 2);
-                i = e < 0 ? text.length() : e + (text.charAt(i + 1) == '/' ? 0 : 2);
-            } else if (c == '@' || Character.isLetter(c)) {
-                int k = i + 1;
-                while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '-' || text.charAt(k) == '_')) {
-                    k++;
-                }
-                String word = text.substring(i, k);
-                if (word.equals("when") || word.equals("then")) {
-                    return;
-                }
-                if (!first && (c == '@' || rule.getAttributes().containsKey(word)) && !seen.add(word)) {
-                    problem(rule, "'" + word + "' is given twice in rule \"" + rule.getName() + "\": give it once");
-                    return;
-                }
-                first = false;
-                i = k;
-            } else {
-                i++;
-            }
+        String twice = DrlSourceText.givenTwice(text, rule.getStartCharacter(), rule.getAttributes().keySet());
+        if (twice != null) {
+            problem(rule, "'" + twice + "' is given twice in rule \"" + rule.getName() + "\": give it once");
         }
     }
 
@@ -573,46 +543,11 @@ final class RuleValidator {
 
     /** Line and column in the file of {@code offset} into the rule's consequence text. */
     private int[] consequencePosition(RuleDescr rule, String body, int offset) {
-        int start = consequenceStart(rule, body);
+        int start = DrlSourceText.consequenceStart(text, rule.getStartCharacter(), body);
         if (start < 0) {
             return new int[] {Math.max(rule.getConsequenceLine(), rule.getLine()), 1};
         }
-        int at = Math.min(start + offset, text.length());
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {line, at - lineStart + 1};
-    }
-
-    /** Where the consequence text begins in the file (after the rule's {@code then}), or -1 when it cannot be told. */
-    private int consequenceStart(RuleDescr rule, String body) {
-        int i = Math.max(rule.getStartCharacter(), 0);
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'') {
-                int e = text.indexOf(c, i + 1);
-                i = e < 0 ? text.length() : e + 1;
-            } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
-                int e = text.charAt(i + 1) == '/' ? text.indexOf('\n', i) : text.indexOf("*/", i + 2);
-                i = e < 0 ? text.length() : e + (text.charAt(i + 1) == '/' ? 0 : 2);
-            } else if (text.startsWith("then", i) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
-                    && (i + 4 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 4)))) {
-                int k = i + 4;
-                while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
-                    k++;
-                }
-                String probe = body.isEmpty() ? "" : body.substring(0, 1);
-                return text.startsWith(probe, k) ? k : -1;
-            } else {
-                i++;
-            }
-        }
-        return -1;
+        return DrlSourceText.lineAndColumn(text, start + offset);
     }
 
     // ---- output and problems ----

@@ -132,9 +132,9 @@ final class RuleCacheTest {
         Files.write(file, bad);
         String fileKey = file.getFileName().toString().replace(".rules", "");
         if (reason != null) {
-            assertThatThrownBy(() -> RuleCache.verifiedPayload(bad, fileKey)).hasMessageContaining(reason);
+            assertThatThrownBy(() -> RuleCacheFile.verifiedPayload(bad, fileKey)).hasMessageContaining(reason);
         } else {
-            assertThat(RuleCache.verifiedPayload(bad, fileKey)).isNotEmpty();
+            assertThat(RuleCacheFile.verifiedPayload(bad, fileKey)).isNotEmpty();
         }
 
         PolicyEngine rebuilt = cached();
@@ -142,7 +142,7 @@ final class RuleCacheTest {
         assertThat(rebuilt.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, "Is Amelia coming to the party?")).outcome())
                 .isEqualTo(Outcome.REDIRECT);
         String key = file.getFileName().toString().replace(".rules", "");
-        assertThat(RuleCache.verifiedPayload(Files.readAllBytes(file), key)).as("rewritten with a good entry").isNotEmpty();
+        assertThat(RuleCacheFile.verifiedPayload(Files.readAllBytes(file), key)).as("rewritten with a good entry").isNotEmpty();
         assertThat(EngineProbe.rulesFromCache(cached())).as("and the rewritten entry is used").isTrue();
     }
 
@@ -167,7 +167,7 @@ final class RuleCacheTest {
     @Test
     void a_cache_file_with_another_format_version_is_ignored_and_rebuilt() throws IOException {
         corruptedCacheIsIgnoredAndRewritten("format version", b -> {
-            b[16 + 3] = (byte) (RuleCache.FORMAT_VERSION + 1); // the int after the 16-byte magic
+            b[16 + 3] = (byte) (RuleCacheFile.FORMAT_VERSION + 1); // the int after the 16-byte magic
             return b;
         });
     }
@@ -188,7 +188,7 @@ final class RuleCacheTest {
                 try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                     out.writeObject(new ArrayList<>(List.of("not a package")));
                 }
-                return RuleCache.file(onlyCacheFile().getFileName().toString().replace(".rules", ""), bytes.toByteArray());
+                return RuleCacheFile.file(onlyCacheFile().getFileName().toString().replace(".rules", ""), bytes.toByteArray());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -200,9 +200,9 @@ final class RuleCacheTest {
         cached();
         Path file = onlyCacheFile();
         String key = file.getFileName().toString().replace(".rules", "");
-        byte[] payload = RuleCache.verifiedPayload(Files.readAllBytes(file), key);
-        Files.write(file, RuleCache.file(RuleCache.key("other rules"), payload));
-        assertThatThrownBy(() -> RuleCache.verifiedPayload(Files.readAllBytes(file), key)).hasMessageContaining("another key");
+        byte[] payload = RuleCacheFile.verifiedPayload(Files.readAllBytes(file), key);
+        Files.write(file, RuleCacheFile.file(RuleCache.key("other rules"), payload));
+        assertThatThrownBy(() -> RuleCacheFile.verifiedPayload(Files.readAllBytes(file), key)).hasMessageContaining("another key");
 
         assertThat(EngineProbe.rulesFromCache(cached())).isFalse();
         assertThat(EngineProbe.rulesFromCache(cached())).isTrue();
@@ -215,13 +215,13 @@ final class RuleCacheTest {
             out.writeObject(new ArrayList<>(List.of(new java.util.Date(0))));
         }
         byte[] payload = bytes.toByteArray();
-        assertThatThrownBy(() -> RuleCache.deserialize(payload)).isInstanceOf(InvalidClassException.class)
+        assertThatThrownBy(() -> RuleCacheFile.deserialize(payload)).isInstanceOf(InvalidClassException.class)
                 .hasMessageContaining("REJECTED");
 
         cached();
         Path file = onlyCacheFile();
         String key = file.getFileName().toString().replace(".rules", "");
-        Files.write(file, RuleCache.file(key, payload)); // a well-formed header and a matching checksum
+        Files.write(file, RuleCacheFile.file(key, payload)); // a well-formed header and a matching checksum
         assertThat(new RuleCache(dir).load(key)).isEmpty();
         assertThat(EngineProbe.rulesFromCache(cached())).isFalse();
     }
@@ -239,7 +239,7 @@ final class RuleCacheTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(deep);
         }
-        assertThatThrownBy(() -> RuleCache.deserialize(bytes.toByteArray())).isInstanceOf(InvalidClassException.class);
+        assertThatThrownBy(() -> RuleCacheFile.deserialize(bytes.toByteArray())).isInstanceOf(InvalidClassException.class);
     }
 
     @Test
