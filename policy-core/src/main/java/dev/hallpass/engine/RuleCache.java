@@ -118,7 +118,7 @@ public final class RuleCache {
 
     /** Hallpass's version, written into a resource when policy-core is built. */
     static String hallpassVersion() {
-        try (InputStream in = RuleCache.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = RuleCache.class.getResourceAsStream("/dev/hallpass/version.properties")) {
             if (in == null) {
                 return "unknown";
             }
