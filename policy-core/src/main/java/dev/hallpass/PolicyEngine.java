@@ -387,12 +387,12 @@ public final class PolicyEngine {
          * same name as a built-in one replaces it. A {@code clauses.yaml} there adds the school's own
          * clauses to the catalogue (same format as the built-in one).
          *
-         * @throws IllegalArgumentException if {@code directory} is not a readable directory
-         * @throws UncheckedIOException if a file cannot be read
+         * @throws RuleLoadException naming {@code directory} if it is not a directory or a file in it
+         *     cannot be read
          */
         public Builder rulesDirectory(Path directory) {
             if (!Files.isDirectory(directory)) {
-                throw new IllegalArgumentException("rules directory " + directory + " is not a directory");
+                throw new RuleLoadException(List.of(new RuleProblem(directory.toString(), 0, 0, "not a directory")));
             }
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
@@ -403,7 +403,7 @@ public final class PolicyEngine {
                     clauses(SCHOOL_CLAUSES, Files.readString(clauses, StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rules directory " + directory, e);
+                throw new RuleLoadException(List.of(new RuleProblem(directory.toString(), 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")")), e);
             }
             return this;
         }

@@ -43,9 +43,8 @@ final class RandomSchoolsTest {
     @Test
     void every_promise_holds_for_a_school_that_switched_clauses_off_and_softened_others() {
         SchoolProfile seed = SchoolProfile.builtIn();
-        SchoolProfile custom = new SchoolProfile(seed.school(), seed.timezone(), seed.workingHours(), seed.closedDates(),
-                seed.contacts(), seed.classes(), Map.of("4.7", new SchoolProfile.ClauseSetting(false, null, null),
-                        "5.4", new SchoolProfile.ClauseSetting(true, Outcome.WARN, null)), seed.words());
+        SchoolProfile custom = seed.toBuilder().clauses(Map.of("4.7", new SchoolProfile.ClauseSetting(false, null, null),
+                "5.4", new SchoolProfile.ClauseSetting(true, Outcome.WARN, null))).build();
         PolicyProperties.forEngines(RandomSchoolsTest::engine, custom).withExamples(150).checkAll();
     }
 }
