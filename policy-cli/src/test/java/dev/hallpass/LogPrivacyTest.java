@@ -69,7 +69,7 @@ final class LogPrivacyTest {
             engine.evaluate(message);
             throwing.evaluate(message);
             // The same message as a broken line: the error must not quote it.
-            String broken = MessageJson.tree(line).get("message").toString().replace("\"sentAt\"", "\"sentAtt\"");
+            String broken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("message").toString().replace("\"sentAt\"", "\"sentAtt\"");
             try {
                 MessageJson.parse(broken);
             } catch (InvalidMessageException e) {

@@ -3,9 +3,6 @@ package dev.hallpass;
 import dev.hallpass.facts.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,14 +27,7 @@ final class Catalogue {
     }
 
     static Catalogue builtIn() {
-        try (InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new PolicyException("clause catalogue " + RESOURCE + " not found: is policy-rules on the class path?");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), FILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(Resources.text(RESOURCE, "clause catalogue"), FILE);
     }
 
     static Catalogue parse(String yaml, String file) {

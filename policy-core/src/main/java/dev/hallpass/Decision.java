@@ -22,9 +22,7 @@ public record Decision(String id, Outcome outcome, Route redirectTo, List<Reason
     public Decision {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(outcome, "outcome");
-        if ((outcome == Outcome.REDIRECT) != (redirectTo != null)) {
-            throw new IllegalArgumentException("redirectTo goes with REDIRECT and only with it");
-        }
+        outcome.checkRoute(redirectTo, "decision " + id);
         reasons = List.copyOf(reasons);
         obligations = List.copyOf(obligations);
     }

@@ -16,6 +16,15 @@ public final class InvalidProfileException extends PolicyException {
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * @param source where the profile came from (a file name or path); @param problems one line
+     *     each; @param cause the failure behind them (a file that could not be read)
+     */
+    public InvalidProfileException(String source, List<String> problems, Throwable cause) {
+        this(source, problems);
+        initCause(cause);
+    }
+
     /** Every problem found, one per entry, each beginning with the field path. */
     public List<String> problems() {
         return problems;

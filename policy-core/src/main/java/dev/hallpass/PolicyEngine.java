@@ -252,8 +252,9 @@ public final class PolicyEngine {
                     clauses.put(SCHOOL_CLAUSES, Files.readString(file, StandardCharsets.UTF_8));
                 }
             } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
                 throw new RuleLoadException(List.of(new RuleProblem(rulesDirectory.toString(), 0, 0,
-                        "cannot be read (" + e.getClass().getSimpleName() + ")")));
+                        "cannot be read (" + cause.getClass().getSimpleName() + ")")), cause);
             }
         }
 
@@ -439,23 +440,11 @@ public final class PolicyEngine {
 
         static Map<String, String> builtInRules() {
             Map<String, String> out = new LinkedHashMap<>();
-            ClassLoader loader = PolicyEngine.class.getClassLoader();
-            for (String name : read(loader, BUILT_IN_RULES + "INDEX").lines().map(String::trim)
+            for (String name : Resources.text(BUILT_IN_RULES + "INDEX", "built-in rule resource").lines().map(String::trim)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-                out.put(name, read(loader, BUILT_IN_RULES + name));
+                out.put(name, Resources.text(BUILT_IN_RULES + name, "built-in rule resource"));
             }
             return out;
-        }
-
-        private static String read(ClassLoader loader, String resource) {
-            try (InputStream in = loader.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new PolicyException("built-in rule resource " + resource + " not found: is policy-rules on the class path?");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -97,7 +97,8 @@ final class ProfileReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new SchoolProfile(school, zone, hours, closed, contacts, classes, clauses, words);
+        return SchoolProfile.builder().school(school).timezone(zone).workingHours(hours).closedDates(closed)
+                .contacts(contacts).classes(classes).clauses(clauses).words(words).build();
     }
 
     private WorkingHours workingHours(JsonNode node) {

@@ -28,9 +28,7 @@ public record Reason(
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(message, "message");
-        if ((outcome == Outcome.REDIRECT) != (redirectTo != null)) {
-            throw new IllegalArgumentException("clause " + clause + ": redirectTo goes with REDIRECT and only with it");
-        }
+        outcome.checkRoute(redirectTo, "clause " + clause);
         evidence = List.copyOf(evidence);
         obligations = List.copyOf(obligations);
     }

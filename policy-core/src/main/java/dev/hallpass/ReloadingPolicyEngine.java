@@ -187,7 +187,7 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
         } catch (UncheckedIOException e) {
             return reject(List.of(e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + ")"));
         } catch (RuntimeException e) {
-            // PolicyException, IllegalArgumentException (a folder that is not one) or anything else:
+            // PolicyException or anything else:
             // every failed rebuild reaches the listener.
             return reject(List.of(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         }

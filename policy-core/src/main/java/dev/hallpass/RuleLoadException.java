@@ -13,6 +13,12 @@ public final class RuleLoadException extends PolicyException {
         this.problems = List.copyOf(problems);
     }
 
+    /** @param problems every problem found, at least one; @param cause the failure behind them (a file that could not be read) */
+    public RuleLoadException(List<RuleProblem> problems, Throwable cause) {
+        this(problems);
+        initCause(cause);
+    }
+
     private static String describe(List<RuleProblem> problems) {
         StringBuilder sb = new StringBuilder("rules failed to load:");
         problems.forEach(p -> sb.append("\n  ").append(p));

@@ -3,8 +3,6 @@ package dev.hallpass;
 import dev.hallpass.facts.Outcome;
 import dev.hallpass.facts.Route;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -13,6 +11,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,57 +25,229 @@ import java.util.Set;
  *
  * <p>Load one with {@link #load(Path)} or {@link #parse(String, String)}, or take the seed school's
  * built-in one with {@link #builtIn()}. Loading validates every field and reports all problems at
- * once, each naming its field path.
+ * once, each naming its field path. In code, build one with {@link #builder()}, or change a few
+ * fields of another with {@link #toBuilder()}:
  *
- * @param school the school's name
- * @param timezone where the school is; local times are taken here
- * @param workingHours when staff read messages (policy 4.7)
- * @param closedDates days the school is closed, each a single date or an inclusive range
- * @param contacts who to phone for what
- * @param classes the school's classes, with teachers and children
- * @param clauses per-clause settings that override the rule files' defaults, keyed by clause id
- * @param words the school's word lists: additions to a built-in list, keyed by its finding kind
- *     ("URGENCY"), or lists of its own, keyed by a name of its choosing ("SELLING")
+ * <pre>{@code SchoolProfile trial = SchoolProfile.builtIn().toBuilder()
+ *         .clause("4.7", new SchoolProfile.ClauseSetting(false, null, null))
+ *         .build();}</pre>
+ *
+ * <p>A final class rather than a record so that a new profile field is a new builder method, never
+ * a changed constructor: no host code breaks when the profile grows.
  */
-public record SchoolProfile(
-        String school,
-        ZoneId timezone,
-        WorkingHours workingHours,
-        List<DateRange> closedDates,
-        Contacts contacts,
-        List<SchoolClass> classes,
-        Map<String, ClauseSetting> clauses,
-        Map<String, WordList> words) {
+public final class SchoolProfile {
 
     /** The class path resource holding the seed school's profile (in {@code policy-rules}). */
     static final String BUILT_IN_RESOURCE = "hallpass/default-profile.yaml";
 
-    /** Copies collections and checks that nothing is null. */
-    public SchoolProfile {
-        Objects.requireNonNull(school, "school");
-        Objects.requireNonNull(timezone, "timezone");
-        Objects.requireNonNull(workingHours, "workingHours");
-        Objects.requireNonNull(contacts, "contacts");
-        closedDates = List.copyOf(closedDates);
-        classes = List.copyOf(classes);
-        clauses = Map.copyOf(clauses);
-        words = Map.copyOf(words);
+    private final String school;
+    private final ZoneId timezone;
+    private final WorkingHours workingHours;
+    private final List<DateRange> closedDates;
+    private final Contacts contacts;
+    private final List<SchoolClass> classes;
+    private final Map<String, ClauseSetting> clauses;
+    private final Map<String, WordList> words;
+
+    private SchoolProfile(Builder b) {
+        school = b.school;
+        timezone = b.timezone;
+        workingHours = b.workingHours;
+        closedDates = List.copyOf(b.closedDates);
+        contacts = b.contacts;
+        classes = List.copyOf(b.classes);
+        clauses = Map.copyOf(b.clauses);
+        words = Map.copyOf(b.words);
+    }
+
+    /** A builder with nothing set; {@code school}, {@code timezone}, {@code workingHours} and {@code contacts} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every field of this profile, to build a changed copy. */
+    public Builder toBuilder() {
+        return new Builder().school(school).timezone(timezone).workingHours(workingHours).closedDates(closedDates)
+                .contacts(contacts).classes(classes).clauses(clauses).words(words);
+    }
+
+    /** The school's name. */
+    public String school() {
+        return school;
+    }
+
+    /** Where the school is; local times are taken here. */
+    public ZoneId timezone() {
+        return timezone;
+    }
+
+    /** When staff read messages (policy 4.7). */
+    public WorkingHours workingHours() {
+        return workingHours;
+    }
+
+    /** Days the school is closed, each a single date or an inclusive range. */
+    public List<DateRange> closedDates() {
+        return closedDates;
+    }
+
+    /** Who to phone for what. */
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    /** The school's classes, with teachers and children. */
+    public List<SchoolClass> classes() {
+        return classes;
+    }
+
+    /** Per-clause settings that override the rule files' defaults, keyed by clause id. */
+    public Map<String, ClauseSetting> clauses() {
+        return clauses;
+    }
+
+    /**
+     * The school's word lists: additions to a built-in list, keyed by its finding kind
+     * ("URGENCY"), or lists of its own, keyed by a name of its choosing ("SELLING").
+     */
+    public Map<String, WordList> words() {
+        return words;
+    }
+
+    /** Equal when every field is equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SchoolProfile p && school.equals(p.school) && timezone.equals(p.timezone)
+                && workingHours.equals(p.workingHours) && closedDates.equals(p.closedDates) && contacts.equals(p.contacts)
+                && classes.equals(p.classes) && clauses.equals(p.clauses) && words.equals(p.words);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(school, timezone, workingHours, closedDates, contacts, classes, clauses, words);
+    }
+
+    /** The school, timezone and how many classes; never a child's name. */
+    @Override
+    public String toString() {
+        return "SchoolProfile[school=" + school + ", timezone=" + timezone + ", classes=" + classes.size() + "]";
+    }
+
+    /**
+     * Builds a {@link SchoolProfile}. Each setter checks its argument at once; {@link #build()}
+     * checks that the required fields are set. Not thread-safe; the profile it builds is.
+     */
+    public static final class Builder {
+        private String school;
+        private ZoneId timezone;
+        private WorkingHours workingHours;
+        private List<DateRange> closedDates = List.of();
+        private Contacts contacts;
+        private List<SchoolClass> classes = List.of();
+        private Map<String, ClauseSetting> clauses = Map.of();
+        private Map<String, WordList> words = Map.of();
+
+        private Builder() {}
+
+        /** The school's name (required). @throws NullPointerException if null */
+        public Builder school(String school) {
+            this.school = Objects.requireNonNull(school, "school");
+            return this;
+        }
+
+        /** Where the school is (required). @throws NullPointerException if null */
+        public Builder timezone(ZoneId timezone) {
+            this.timezone = Objects.requireNonNull(timezone, "timezone");
+            return this;
+        }
+
+        /** When staff read messages (required). @throws NullPointerException if null */
+        public Builder workingHours(WorkingHours workingHours) {
+            this.workingHours = Objects.requireNonNull(workingHours, "workingHours");
+            return this;
+        }
+
+        /** Days the school is closed; none unless set. @throws NullPointerException if null or holding null */
+        public Builder closedDates(List<DateRange> closedDates) {
+            this.closedDates = List.copyOf(closedDates);
+            return this;
+        }
+
+        /** Who to phone for what (required). @throws NullPointerException if null */
+        public Builder contacts(Contacts contacts) {
+            this.contacts = Objects.requireNonNull(contacts, "contacts");
+            return this;
+        }
+
+        /** The school's classes; none unless set. @throws NullPointerException if null or holding null */
+        public Builder classes(List<SchoolClass> classes) {
+            this.classes = List.copyOf(classes);
+            return this;
+        }
+
+        /** Every clause setting, replacing any set before; none unless set. @throws NullPointerException if null or holding null */
+        public Builder clauses(Map<String, ClauseSetting> clauses) {
+            this.clauses = Map.copyOf(clauses);
+            return this;
+        }
+
+        /** The setting for one clause, replacing its previous one. @throws NullPointerException if either is null */
+        public Builder clause(String id, ClauseSetting setting) {
+            Map<String, ClauseSetting> more = new LinkedHashMap<>(clauses);
+            more.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(setting, "setting"));
+            this.clauses = Map.copyOf(more);
+            return this;
+        }
+
+        /** The school's word lists; none unless set. @throws NullPointerException if null or holding null */
+        public Builder words(Map<String, WordList> words) {
+            this.words = Map.copyOf(words);
+            return this;
+        }
+
+        /**
+         * The profile.
+         *
+         * @throws InvalidProfileException naming every required field that was not set
+         */
+        public SchoolProfile build() {
+            List<String> missing = new ArrayList<>();
+            if (school == null) {
+                missing.add("school: missing");
+            }
+            if (timezone == null) {
+                missing.add("timezone: missing");
+            }
+            if (workingHours == null) {
+                missing.add("workingHours: missing");
+            }
+            if (contacts == null) {
+                missing.add("contacts: missing");
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidProfileException("(builder)", missing);
+            }
+            return new SchoolProfile(this);
+        }
     }
 
     /**
      * Reads a profile from a JSON or YAML file ({@code .yaml}/{@code .yml} are read as YAML,
      * anything else as JSON).
      *
-     * @throws InvalidProfileException listing every problem, each with its field path
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws InvalidProfileException listing every problem, each with its field path; when the
+     *     file cannot be read, the one problem {@code (file): cannot be read (...)}, and the
+     *     exception's source names the path
      */
     public static SchoolProfile load(Path file) {
         String name = file.getFileName().toString();
+        String text;
         try {
-            return parse(Files.readString(file), name);
+            text = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read profile " + file, e);
+            throw new InvalidProfileException(file.toString(), List.of("(file): cannot be read (" + e.getClass().getSimpleName() + ")"), e);
         }
+        return parse(text, name);
     }
 
     /**
@@ -103,14 +275,7 @@ public record SchoolProfile(
         static final SchoolProfile PROFILE = readBuiltIn();
 
         private static SchoolProfile readBuiltIn() {
-            try (InputStream in = SchoolProfile.class.getClassLoader().getResourceAsStream(BUILT_IN_RESOURCE)) {
-                if (in == null) {
-                    throw new PolicyException("built-in profile " + BUILT_IN_RESOURCE + " not found: is policy-rules on the class path?");
-                }
-                return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "default-profile.yaml");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return parse(Resources.text(BUILT_IN_RESOURCE, "built-in profile"), "default-profile.yaml");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.fixtures.Profiles;
 import dev.hallpass.facts.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class SchoolProfileTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private final SchoolProfile profile = TestProfiles.minimal();
+    private final SchoolProfile profile = Profiles.testSchool();
 
     private static Instant london(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(LONDON).toInstant();
@@ -122,7 +123,7 @@ final class SchoolProfileTest {
 
     @Test
     void a_key_given_twice_in_a_yaml_profile_is_a_problem_naming_its_path() {
-        String yaml = TestProfiles.MINIMAL.replace("children: [{name: Amelia Khan, aliases: [Millie]}]",
+        String yaml = Profiles.TEST_SCHOOL.replace("children: [{name: Amelia Khan, aliases: [Millie]}]",
                 "children: [{name: Zoe Brown}, {name: Amelia Khan, name: Amelia Jones}]");
         assertThatThrownBy(() -> SchoolProfile.parse(yaml, "dup.yaml"))
                 .isInstanceOfSatisfying(InvalidProfileException.class, e -> assertThat(e.problems())
@@ -145,7 +146,7 @@ final class SchoolProfileTest {
 
     @Test
     void a_clause_setting_given_twice_names_the_clause() {
-        String yaml = TestProfiles.MINIMAL + "clauses:\n  \"4.7\": {enabled: false}\n  \"4.7\": {enabled: true}\n";
+        String yaml = Profiles.TEST_SCHOOL + "clauses:\n  \"4.7\": {enabled: false}\n  \"4.7\": {enabled: true}\n";
         assertThatThrownBy(() -> SchoolProfile.parse(yaml, "dup.yaml"))
                 .isInstanceOfSatisfying(InvalidProfileException.class, e -> assertThat(e.problems())
                         .containsExactly("clauses.4.7: duplicate key"));

@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.fixtures.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 final class TipsTest {
     @Test
     void placeholders_are_filled_from_the_profile() {
-        Tips tips = new Tips(TestProfiles.minimal());
+        Tips tips = new Tips(Profiles.testSchool());
         assertThat(tips.render("Call {schoolOffice.name} on {schoolOffice.phone} ({workingHours}, {school})."))
                 .isEqualTo("Call Dawn Hufton on 01632 960000 (Monday–Friday 8:00–17:00, Test School).");
     }

@@ -90,8 +90,8 @@ final class HostileInputTest {
     void engines_on_the_same_rules_share_one_compiled_rule_base() {
         long before = System.nanoTime();
         for (int i = 0; i < 20; i++) {
-            SchoolProfile p = new SchoolProfile("School " + i, SchoolProfile.builtIn().timezone(), SchoolProfile.builtIn().workingHours(),
-                    List.of(), SchoolProfile.builtIn().contacts(), List.of(), java.util.Map.of(), java.util.Map.of());
+            SchoolProfile p = SchoolProfile.builder().school("School " + i).timezone(SchoolProfile.builtIn().timezone())
+                    .workingHours(SchoolProfile.builtIn().workingHours()).contacts(SchoolProfile.builtIn().contacts()).build();
             assertThat(PolicyEngine.builder().profile(p).build().evaluate(Messages.message(Channel.CLASS_CHAT, Role.HLTA, "hi")).cites("4.4")).isTrue();
         }
         // Twenty builds that each compiled the rules would take seconds; shared, they take milliseconds.

@@ -1,16 +1,20 @@
 package dev.hallpass;
 
+import dev.hallpass.facts.AttachmentType;
 import dev.hallpass.facts.Channel;
 import dev.hallpass.facts.Obligation;
+import dev.hallpass.facts.Outcome;
 import dev.hallpass.facts.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.hallpass.fixtures.Engines;
 import dev.hallpass.fixtures.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +75,7 @@ final class MaliciousRulesTest {
     }
 
     @Test
-    void a_well_behaved_school_rule_passes_the_guard() {
+    void a_well_behaved_school_rule_passes_the_guard_and_fires_where_it_should_and_nowhere_else() {
         String drl = """
                 package dev.hallpass.rules;
 
@@ -90,6 +94,32 @@ final class MaliciousRulesTest {
                 end
                 """;
         PolicyEngine engine = PolicyEngine.builder().rule("school-evening.drl", drl).build();
-        assertThat(engine.evaluate(Messages.message(Channel.CLASS_CHAT, Role.PARENT, "hi")).cites("4.1")).isFalse();
+        List<Attachment> form = List.of(new Attachment(AttachmentType.DOCUMENT, "trip-form.pdf"));
+        Instant evening = Messages.at(2026, 11, 24, 19, 30);
+        ProposedMessage fires = evening(Channel.CLASS_CHAT, Role.PARENT, "Here is the trip form", form, evening);
+
+        assertThat(Engines.defaults().evaluate(fires).cites("4.1")).as("the built-in rules alone").isFalse();
+        Decision d = engine.evaluate(fires);
+        assertThat(d.reason("4.1")).hasValueSatisfying(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.WARN);
+            assertThat(r.obligations()).containsExactly(Obligation.LEADERSHIP_REVIEW);
+        });
+        assertThat(d.obligations()).contains(Obligation.LEADERSHIP_REVIEW);
+
+        // Each condition of the rule broken in turn: it stays silent.
+        assertThat(engine.evaluate(evening(Channel.CLASS_CHAT, Role.PARENT, "Here is the trip form", form,
+                Messages.at(2026, 11, 24, 17, 30))).cites("4.1")).as("before six").isFalse();
+        assertThat(engine.evaluate(evening(Channel.CLASS_CHAT, Role.PARENT, "Here is the trip form", List.of(), evening))
+                .cites("4.1")).as("no attachment").isFalse();
+        assertThat(engine.evaluate(evening(Channel.PRIVATE_CHAT, Role.PARENT, "Here is the trip form", form, evening))
+                .cites("4.1")).as("private chat").isFalse();
+        assertThat(engine.evaluate(evening(Channel.CLASS_CHAT, Role.TEACHER, "Here is the trip form", form, evening))
+                .cites("4.1")).as("a teacher").isFalse();
+        assertThat(engine.evaluate(evening(Channel.CLASS_CHAT, Role.PARENT, "Here is Amelia's trip form", form, evening))
+                .cites("4.1")).as("a child named").isFalse();
+    }
+
+    private static ProposedMessage evening(Channel channel, Role role, String text, List<Attachment> attachments, Instant at) {
+        return new ProposedMessage("m-1", channel, new Sender("s-1", role), "oak", text, attachments, at);
     }
 }

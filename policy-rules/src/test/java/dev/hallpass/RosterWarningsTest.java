@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.fixtures.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -7,20 +8,10 @@ import org.junit.jupiter.api.Test;
 /** Roster names that may be taken for ordinary words are warned about, never refused. */
 final class RosterWarningsTest {
     private static SchoolProfile withChildren(String children) {
-        return SchoolProfile.parse("""
-                school: Test School
-                timezone: Europe/London
-                workingHours: {days: [MONDAY], start: "08:00", end: "17:00"}
-                contacts:
-                  schoolOffice: {name: Office, phone: "01632 960000"}
-                  school: {phone: "01632 960002"}
-                  nursingTeam: {phone: "01632 960001"}
-                classes:
-                  - id: oak
-                    children: [{name: Amelia Khan, aliases: [Millie]}]
+        return Profiles.testSchoolWith("""
                   - id: ash
                     children: %s
-                """.formatted(children), "profile.yaml");
+                """.formatted(children));
     }
 
     @Test

@@ -129,8 +129,7 @@ public final class HeapPerProfile {
             }
             classes.add(new SchoolProfile.SchoolClass(c.id(), c.name(), c.teachers(), children));
         }
-        return new SchoolProfile("School " + n, seed.timezone(), seed.workingHours(), seed.closedDates(), seed.contacts(),
-                classes, seed.clauses(), seed.words());
+        return seed.toBuilder().school("School " + n).classes(classes).build();
     }
 
     /** What a batch of values cost: heap retained after full collections, and time to make. */

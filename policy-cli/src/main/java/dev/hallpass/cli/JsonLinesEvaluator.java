@@ -1,6 +1,5 @@
 package dev.hallpass.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallpass.Decision;
 import dev.hallpass.InvalidMessageException;
 import dev.hallpass.PolicyEngine;
@@ -44,12 +43,14 @@ final class JsonLinesEvaluator {
             if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
-            ObjectNode answer;
+            String answer = null;
+            String errorId = null;
+            String error = null;
             Decision decision = null;
             if (line.tooLong()) {
-                answer = DecisionJson.error(line.number(), null, tooLong(line, maxLineBytes));
+                error = tooLong(line, maxLineBytes);
             } else if (line.text() == null) {
-                answer = DecisionJson.error(line.number(), null, "(line): not valid UTF-8");
+                error = "(line): not valid UTF-8";
             } else {
                 try {
                     ProposedMessage message = MessageJson.parse(line.text());
@@ -62,14 +63,15 @@ final class JsonLinesEvaluator {
                         answer = DecisionJson.toJson(decision);
                     }
                 } catch (InvalidMessageException e) {
-                    answer = DecisionJson.error(line.number(), MessageJson.idOf(line.text()), e.getMessage());
+                    errorId = MessageJson.idOf(line.text());
+                    error = e.getMessage();
                 }
             }
             allGood &= decision != null;
             if (table != null) {
-                table.row(line.number(), answer, decision);
+                table.row(line.number(), errorId, error, decision);
             } else {
-                out.println(DecisionJson.write(answer));
+                out.println(decision != null ? answer : DecisionJson.error(line.number(), errorId, error));
             }
             if (!reader.ready() && out.checkError()) { // checkError() flushes
                 break;

@@ -1,6 +1,5 @@
 package dev.hallpass.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallpass.Decision;
 import dev.hallpass.Reason;
 import java.io.PrintWriter;
@@ -13,9 +12,10 @@ final class TextTable {
         this.out = out;
     }
 
-    void row(int line, ObjectNode answer, Decision d) {
+    /** A decision's block, or, when {@code d} is null, the line's error (its id may be null). */
+    void row(int line, String id, String error, Decision d) {
         if (d == null) {
-            out.printf("%-4d %-12s ERROR     %s%n", line, answer.path("id").asText("-"), answer.path("error").asText());
+            out.printf("%-4d %-12s ERROR     %s%n", line, id != null ? id : "-", error);
             return;
         }
         String route = d.redirectTo() == null ? "" : " -> " + d.redirectTo();

@@ -26,9 +26,7 @@ public record ClauseMatch(String clause, Outcome outcome, Route route, List<Obli
     public ClauseMatch {
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(outcome, "outcome");
-        if ((outcome == Outcome.REDIRECT) != (route != null)) {
-            throw new IllegalArgumentException("clause " + clause + ": a route goes with REDIRECT and only with it");
-        }
+        outcome.checkRoute(route, "clause " + clause);
         obligations = List.copyOf(obligations);
         evidence = List.copyOf(evidence);
     }

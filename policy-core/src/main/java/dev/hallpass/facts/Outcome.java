@@ -19,6 +19,23 @@ public enum Outcome {
         return compareTo(other) > 0;
     }
 
+    /**
+     * Checks the one rule about routes: a REDIRECT has a route, and no other outcome has one.
+     * Every type that carries an outcome and a route (a clause match, a reason, a decision) checks
+     * it here.
+     *
+     * @param route the route that goes with this outcome, or null
+     * @param owner what carries them, for the error ({@code clause 4.12}, {@code decision})
+     * @return {@code route}
+     * @throws IllegalArgumentException naming {@code owner} when the route does not fit
+     */
+    public Route checkRoute(Route route, String owner) {
+        if ((this == REDIRECT) != (route != null)) {
+            throw new IllegalArgumentException(owner + ": " + (route == null ? "REDIRECT needs a route" : this + " takes no route (only REDIRECT has one)"));
+        }
+        return route;
+    }
+
     /** The stricter of this and {@code other}. */
     public Outcome max(Outcome other) {
         return other.isMoreSevereThan(this) ? other : this;

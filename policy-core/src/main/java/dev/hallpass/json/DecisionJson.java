@@ -6,15 +6,69 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallpass.Decision;
 import dev.hallpass.Evidence;
 import dev.hallpass.Explanation;
+import dev.hallpass.PolicyException;
 import dev.hallpass.Reason;
-import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.Writer;
 
-/** Writes decisions, explanations and line errors as JSON (contract §3 and §4). Thread-safe. */
+/**
+ * Writes decisions, explanations and line errors as JSON (contract §3 and §4): compact, one line,
+ * fields in contract order, as JSON Lines needs. A host that wants a tree reads the text with its
+ * own JSON library; no JSON library's types are part of this API. Thread-safe.
+ */
 public final class DecisionJson {
     private DecisionJson() {}
 
-    /** The decision as a JSON object, fields in contract order. */
-    public static ObjectNode toJson(Decision d) {
+    /** The decision as one line of JSON, fields in contract order (§3). */
+    public static String toJson(Decision d) {
+        return text(node(d));
+    }
+
+    /** The decision plus {@code explain}: the findings and the rules that fired. */
+    public static String toJson(Explanation x) {
+        return text(node(x));
+    }
+
+    /** One piece of evidence: {@code {"kind", "start", "end"}} or {@code {"kind", "attachment"}}. */
+    public static String toJson(Evidence e) {
+        return text(node(e));
+    }
+
+    /**
+     * The answer for a line that could not be evaluated (contract §4): {@code {"line", "id",
+     * "error"}}, with {@code "id": null} when {@code id} is null.
+     */
+    public static String error(long line, String id, String error) {
+        ObjectNode out = MessageJson.MAPPER.createObjectNode();
+        out.put("line", line);
+        if (id == null) {
+            out.putNull("id");
+        } else {
+            out.put("id", id);
+        }
+        out.put("error", error);
+        return text(out);
+    }
+
+    /**
+     * Writes {@link #toJson(Decision)} to {@code out}, without a line break; does not flush or close it.
+     *
+     * @throws IOException if {@code out} cannot be written
+     */
+    public static void write(Decision d, Writer out) throws IOException {
+        out.write(toJson(d));
+    }
+
+    /**
+     * Writes {@link #toJson(Explanation)} to {@code out}, without a line break; does not flush or close it.
+     *
+     * @throws IOException if {@code out} cannot be written
+     */
+    public static void write(Explanation x, Writer out) throws IOException {
+        out.write(toJson(x));
+    }
+
+    static ObjectNode node(Decision d) {
         ObjectNode out = MessageJson.MAPPER.createObjectNode();
         out.put("id", d.id());
         out.put("outcome", d.outcome().name());
@@ -34,15 +88,14 @@ public final class DecisionJson {
                 rj.put("shadow", true);
             }
             ArrayNode ev = rj.putArray("evidence");
-            r.evidence().forEach(e -> ev.add(toJson(e)));
+            r.evidence().forEach(e -> ev.add(node(e)));
         }
         ArrayNode obligations = out.putArray("obligations");
         d.obligations().forEach(o -> obligations.add(o.name()));
         return out;
     }
 
-    /** One piece of evidence: {@code {"kind", "start", "end"}} or {@code {"kind", "attachment"}}. */
-    public static ObjectNode toJson(Evidence e) {
+    static ObjectNode node(Evidence e) {
         ObjectNode out = MessageJson.MAPPER.createObjectNode();
         out.put("kind", e.label());
         if (e.attachment() != null) {
@@ -54,12 +107,11 @@ public final class DecisionJson {
         return out;
     }
 
-    /** The decision plus {@code explain}: the findings and the rules that fired. */
-    public static ObjectNode toJson(Explanation x) {
-        ObjectNode out = toJson(x.decision());
+    static ObjectNode node(Explanation x) {
+        ObjectNode out = node(x.decision());
         ObjectNode explain = out.putObject("explain");
         ArrayNode findings = explain.putArray("findings");
-        x.findings().forEach(f -> findings.add(toJson(f)));
+        x.findings().forEach(f -> findings.add(node(f)));
         ArrayNode rules = explain.putArray("rules");
         for (Explanation.FiredRule r : x.firedRules()) {
             rules.addObject().put("rule", r.rule()).put("clause", r.clause()).put("file", r.file());
@@ -67,25 +119,12 @@ public final class DecisionJson {
         return out;
     }
 
-    /** The answer for a line that could not be evaluated (contract §4). */
-    public static ObjectNode error(int line, String id, String error) {
-        ObjectNode out = MessageJson.MAPPER.createObjectNode();
-        out.put("line", line);
-        if (id == null) {
-            out.putNull("id");
-        } else {
-            out.put("id", id);
-        }
-        out.put("error", error);
-        return out;
-    }
-
-    /** Compact one-line JSON, as JSON Lines needs. */
-    public static String write(ObjectNode node) {
+    private static String text(ObjectNode node) {
         try {
             return MessageJson.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            // A tree of strings, numbers and enums' names always serializes.
+            throw new PolicyException("cannot write JSON", e);
         }
     }
 }

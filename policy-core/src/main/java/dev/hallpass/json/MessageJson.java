@@ -13,6 +13,8 @@ import dev.hallpass.InvalidMessageException;
 import dev.hallpass.ProposedMessage;
 import dev.hallpass.facts.Role;
 import dev.hallpass.Sender;
+import java.io.IOException;
+import java.io.Reader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -56,6 +58,22 @@ public final class MessageJson {
     }
 
     /**
+     * Reads one JSON object from {@code in} (to its end) into a message; does not close {@code in}.
+     *
+     * @throws InvalidMessageException naming the field that is wrong, or {@code (line)} when the
+     *     text is not a JSON object
+     * @throws IOException if {@code in} cannot be read
+     */
+    public static ProposedMessage parse(Reader in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            text.append(buffer, 0, n);
+        }
+        return parse(text.toString());
+    }
+
+    /**
      * The message's {@code id} if the text is JSON with a string id, else null. Used to label an
      * error for a line that could not be read as a message.
      */
@@ -82,11 +100,11 @@ public final class MessageJson {
     }
 
     /**
-     * Parses JSON text into a tree, for callers that read wrapper objects (test cases).
+     * Parses JSON text into a tree, for readers of wrapper objects in this package (test cases).
      *
      * @throws InvalidMessageException with field {@code (line)} when the text is not a JSON object
      */
-    public static JsonNode tree(String json) {
+    static JsonNode tree(String json) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
@@ -110,7 +128,7 @@ public final class MessageJson {
      *
      * @throws InvalidMessageException naming the field that is wrong
      */
-    public static ProposedMessage read(JsonNode node) {
+    static ProposedMessage read(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidMessageException("message", "not a JSON object");
         }

@@ -1,5 +1,6 @@
 package dev.hallpass.detect;
 
+import dev.hallpass.fixtures.Lexicons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,26 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Reading word lists and extending them with a school's own: what ends up in which list. */
 final class LexiconTest {
-    private static final String YAML = """
-            kinds:
-              URGENCY:
-                phrases: [urgent, asap]
-                ignore: [urgent care]
-                negators: [not]
-                needs: [today]
-              ABUSE:
-                phrases: [idiot]
-            names:
-              wordNames: [Will, "Zoë's"]
-              titles: [Mrs]
-              introducers: [My Son]
-              relations: [Mum]
-              notNames: [Christmas]
-              notAfterWordName: [You]
-              monthContext: [In]
-              timeNames: [May]
-              nameFollowers: [Was]
-            """;
+    private static final String YAML = Lexicons.text("every-list.yaml");
 
     @Test
     void every_list_of_every_kind_is_read_as_written() {

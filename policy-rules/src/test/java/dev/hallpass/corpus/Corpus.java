@@ -1,6 +1,6 @@
 package dev.hallpass.corpus;
 
-import dev.hallpass.json.MessageJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallpass.json.PolicyCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 /** The labelled corpus: every case of every file under {@code src/test/resources/corpus}. */
 public final class Corpus {
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Where the corpus lives, relative to the policy-rules module. */
     public static final Path FOLDER = Path.of("src/test/resources/corpus");
     /**
@@ -54,7 +55,7 @@ public final class Corpus {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     if (!lines.get(i).isBlank()) {
-                        var gap = MessageJson.tree(lines.get(i)).get("knownGap");
+                        var gap = JSON.readTree(lines.get(i)).get("knownGap");
                         out.add(new Labelled(f.getFileName().toString(), i + 1, PolicyCase.parse(lines.get(i)),
                                 gap == null ? null : gap.asText()));
                     }

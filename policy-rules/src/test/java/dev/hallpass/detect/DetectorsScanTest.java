@@ -1,5 +1,6 @@
 package dev.hallpass.detect;
 
+import dev.hallpass.fixtures.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallpass.Attachment;
@@ -20,19 +21,7 @@ import org.junit.jupiter.api.Test;
  * detectors find together, attachments, and the school's own phone numbers.
  */
 final class DetectorsScanTest {
-    private static final SchoolProfile PROFILE = SchoolProfile.parse("""
-            school: Brookfield Primary School
-            timezone: Europe/London
-            workingHours: {days: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY], start: "08:00", end: "17:00"}
-            contacts:
-              schoolOffice: {name: Office, phone: "01632 960000"}
-              school: {phone: "+44 1632 960002"}
-              nursingTeam: {phone: "1632 960001"}
-            classes:
-              - id: rowan
-                teachers: [t-rowan]
-                children: [{name: Amelia Khan}]
-            """, "scan-test.yaml");
+    private static final SchoolProfile PROFILE = Profiles.named("brookfield-scan.yaml");
 
     private static List<Finding> scan(String text, Attachment... attachments) {
         Detectors detectors = Detectors.forProfile(PROFILE);

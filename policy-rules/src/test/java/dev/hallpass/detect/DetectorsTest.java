@@ -111,9 +111,9 @@ final class DetectorsTest {
     @Test
     void a_school_word_list_can_be_extended_by_the_profile() {
         SchoolProfile base = SchoolProfile.builtIn();
-        SchoolProfile extended = new SchoolProfile(base.school(), base.timezone(), base.workingHours(), base.closedDates(),
-                base.contacts(), base.classes(), base.clauses(),
-                java.util.Map.of("URGENCY", new SchoolProfile.WordList(List.of("code red"), List.of("urgent care centre"))));
+        SchoolProfile extended = base.toBuilder()
+                .words(java.util.Map.of("URGENCY", new SchoolProfile.WordList(List.of("code red"), List.of("urgent care centre"))))
+                .build();
         Detectors d = Detectors.forProfile(extended);
         String text = "code red! the urgent care centre is closed";
         List<String> urgency = d.scan(ProposedMessage.of("m", Channel.CLASS_CHAT, Role.PARENT, text, Messages.WORKING_TIME)).stream()

@@ -1,5 +1,6 @@
 package dev.hallpass.detect;
 
+import dev.hallpass.fixtures.Lexicons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,22 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 final class LexiconDetectorTest {
     /** Built for each test, so that how the lists are compiled is tested as well as how they match. */
-    private final LexiconDetector lists = new LexiconDetector(Lexicon.parse("""
-            kinds:
-              URGENCY:
-                phrases: ["urgent", "ring me back", "ring me", "as soon", "soon as possible", "call me", "contact us"]
-                ignore: ["urgent care", "emergency contact", "me maybe"]
-                negators: ["not", "Won't"]
-              PICKUP_DROPOFF:
-                phrases: ["pick @pron up", "drop @name off", "collect * at @time"]
-              MEDICATION_CHANGE:
-                phrases: ["inhaler"]
-                needs: ["new|changed"]
-              ABUSE:
-                phrases: ["@masked"]
-              ABSENCE:
-                phrases: ["off for @num days", "contact me"]
-            """));
+    private final LexiconDetector lists = new LexiconDetector(Lexicon.parse(Lexicons.text("triggers.yaml")));
 
     private static List<String> found(LexiconDetector detector, String text, FindingKind kind, boolean... names) {
         Tokens t = Tokens.of(text);

@@ -1,5 +1,6 @@
 package dev.hallpass.detect;
 
+import dev.hallpass.fixtures.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallpass.SchoolProfile;
@@ -16,31 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * child's name, exactly which characters the finding covers, and which tokens it marks as names.
  */
 final class NameDetectorTest {
-    private static final SchoolProfile PROFILE = SchoolProfile.parse("""
-            school: Brookfield Primary School
-            timezone: Europe/London
-            workingHours: {days: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY], start: "08:00", end: "17:00"}
-            contacts:
-              schoolOffice: {name: Office, phone: "01632 960000"}
-              school: {phone: "01632 960002"}
-              nursingTeam: {phone: "01632 960001"}
-            classes:
-              - id: rowan
-                name: Rowan Class
-                teachers: [t-rowan]
-                children:
-                  - {name: Amelia Khan, aliases: [Millie, Millie]}
-                  - {name: Amelia Rose Khan}
-                  - {name: Grace Taylor}
-                  - {name: May Chen}
-                  - {name: Summer Jones}
-                  - {name: Zoë Brown}
-                  - {name: Noah}
-              - id: y6b
-                name: Beech
-                teachers: [t-beech]
-                children: [{name: "Jack Wilson", aliases: ["--"]}]
-            """, "names-test.yaml");
+    private static final SchoolProfile PROFILE = Profiles.named("brookfield-names.yaml");
 
     /** Built for each test, so that how the roster is compiled is tested as well as how it matches. */
     private final NameDetector detector = new NameDetector(PROFILE, Lexicon.builtIn().names());

@@ -311,9 +311,9 @@ public final class PolicyGens {
                     Contacts contacts = new Contacts(new Contact("the school office", "01632 960100"),
                             new Contact("the school", "01632 960100"), new Contact("the school nurse", "01632 960101"),
                             new Contact("the Evidence for Learning app", ""));
-                    return new SchoolProfile("Generated School", ZoneId.of(zone), wh,
-                            List.of(new SchoolProfile.DateRange(LocalDate.of(2026, 12, 21), LocalDate.of(2027, 1, 1))),
-                            contacts, classes, clauses, Map.of());
+                    return SchoolProfile.builder().school("Generated School").timezone(ZoneId.of(zone)).workingHours(wh)
+                            .closedDates(List.of(new SchoolProfile.DateRange(LocalDate.of(2026, 12, 21), LocalDate.of(2027, 1, 1))))
+                            .contacts(contacts).classes(classes).clauses(clauses).build();
                 });
     }
 

@@ -307,10 +307,7 @@ public final class PolicyProperties {
 
     private SchoolProfile withClauseOff(String clause) {
         SchoolProfile p = profile;
-        Map<String, ClauseSetting> clauses = new LinkedHashMap<>(p.clauses());
-        clauses.put(clause, new ClauseSetting(false, null, null));
-        SchoolProfile off = new SchoolProfile(p.school(), p.timezone(), p.workingHours(), p.closedDates(), p.contacts(),
-                p.classes(), clauses, p.words());
+        SchoolProfile off = p.toBuilder().clause(clause, new ClauseSetting(false, null, null)).build();
         return offProfiles.computeIfAbsent(clause, k -> off);
     }
 

@@ -1,5 +1,7 @@
 package dev.hallpass.examples.kafka;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallpass.Decision;
 import dev.hallpass.InvalidMessageException;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EvaluateProcessor implements Processor<String, String, String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateProcessor.class);
+    /** The app's own JSON library, for the fields it adds to Hallpass's error (which comes as text). */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PolicyEngine engine;
     private ProcessorContext<String, String> context;
@@ -58,18 +62,17 @@ final class EvaluateProcessor implements Processor<String, String, String, Strin
             return;
         }
         LOG.debug("message {}: {}", message.id(), decision.outcome());
-        context.forward(record.withKey(message.id()).withValue(DecisionJson.write(DecisionJson.toJson(decision))),
+        context.forward(record.withKey(message.id()).withValue(DecisionJson.toJson(decision)),
                 PolicyTopology.DECISIONS);
     }
 
     private void deadLetter(Record<String, String> record, String id, String error) {
         Optional<RecordMetadata> where = context.recordMetadata();
-        // DecisionJson.error takes an int line; an offset is a long, so "line" is set afterwards
-        // (same key, so it keeps its place first in the object).
-        ObjectNode answer = DecisionJson.error(0, id, error);
+        // Hallpass writes the §4 error; the record's position is added to it here. Without a
+        // position, "line" is set to null afterwards (same key, so it keeps its place first).
+        ObjectNode answer = tree(DecisionJson.error(where.map(m -> m.offset() + 1).orElse(0L), id, error));
         if (where.isPresent()) {
             RecordMetadata m = where.get();
-            answer.put("line", m.offset() + 1);
             answer.put("topic", m.topic());
             answer.put("partition", m.partition());
             answer.put("offset", m.offset());
@@ -78,7 +81,15 @@ final class EvaluateProcessor implements Processor<String, String, String, Strin
             answer.putNull("line"); // not from a source topic: no position to give
             LOG.warn("dead-lettered a record (id {}): {}", id, error);
         }
-        context.forward(record.withKey(id != null ? id : record.key()).withValue(DecisionJson.write(answer)),
+        context.forward(record.withKey(id != null ? id : record.key()).withValue(answer.toString()),
                 PolicyTopology.DEAD_LETTER);
+    }
+
+    private static ObjectNode tree(String json) {
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Hallpass wrote JSON that does not read back", e);
+        }
     }
 }

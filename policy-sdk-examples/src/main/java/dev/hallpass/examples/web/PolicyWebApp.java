@@ -1,5 +1,7 @@
 package dev.hallpass.examples.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -64,6 +66,8 @@ public final class PolicyWebApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyWebApp.class);
     private static final String JSON = "application/json; charset=utf-8";
+    /** The app's own JSON library for what it adds around Hallpass's JSON (which comes as text). */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, Asset> ASSETS = Map.of(
             "/", new Asset("index.html", "text/html; charset=utf-8"),
             "/app.js", new Asset("app.js", "text/javascript; charset=utf-8"),
@@ -282,7 +286,7 @@ public final class PolicyWebApp implements AutoCloseable {
         if (parsed.message() == null) {
             return parsed.status();
         }
-        return json(ex, 200, DecisionJson.toJson(engine.evaluate(parsed.message())));
+        return respond(ex, 200, JSON, DecisionJson.toJson(engine.evaluate(parsed.message())).getBytes(StandardCharsets.UTF_8));
     }
 
     private int send(HttpExchange ex) throws IOException {
@@ -292,7 +296,7 @@ public final class PolicyWebApp implements AutoCloseable {
         }
         ProposedMessage message = parsed.message();
         Decision decision = engine.evaluate(message);
-        ObjectNode out = DecisionJson.toJson(decision);
+        ObjectNode out = (ObjectNode) MAPPER.readTree(DecisionJson.toJson(decision));
         if (decision.outcome() != Outcome.ALLOW && decision.outcome() != Outcome.WARN) {
             LOG.info("message {} not sent to {}: {}", message.id(), message.channel(), decision.outcome());
             return json(ex, 409, out);
@@ -337,7 +341,7 @@ public final class PolicyWebApp implements AutoCloseable {
     private int badMessage(HttpExchange ex, String body, InvalidMessageException e) throws IOException {
         // The exception names the field and never quotes its value, so it is safe to echo and log.
         LOG.info("bad message {}: {}", MessageJson.idOf(body), e.getMessage());
-        return json(ex, 400, DecisionJson.error(1, MessageJson.idOf(body), e.getMessage()));
+        return respond(ex, 400, JSON, DecisionJson.error(1, MessageJson.idOf(body), e.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** 0 when the request is a JSON POST, else the error status already sent. */
@@ -412,7 +416,11 @@ public final class PolicyWebApp implements AutoCloseable {
     }
 
     private static byte[] bytes(ObjectNode node) {
-        return DecisionJson.write(node).getBytes(StandardCharsets.UTF_8);
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of strings and numbers always serializes
+        }
     }
 
     private static int respond(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {

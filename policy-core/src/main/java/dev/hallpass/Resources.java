@@ -1,0 +1,33 @@
+package dev.hallpass;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one way Hallpass reads what {@code policy-rules} ships on the class path (the built-in
+ * profile, clause catalogue and rule files), so that a missing or unreadable resource is reported
+ * the same way everywhere.
+ */
+final class Resources {
+    private Resources() {}
+
+    /**
+     * The UTF-8 text of the class path resource {@code name}, found with Hallpass's own class
+     * loader.
+     *
+     * @param name the resource's path ({@code hallpass/clauses.yaml})
+     * @param what what it is, for the error ({@code clause catalogue})
+     * @throws PolicyException naming the resource when it is not on the class path or cannot be read
+     */
+    static String text(String name, String what) {
+        try (InputStream in = Resources.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new PolicyException(what + " " + name + " not found: is policy-rules on the class path?");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyException(what + " " + name + " cannot be read", e);
+        }
+    }
+}
