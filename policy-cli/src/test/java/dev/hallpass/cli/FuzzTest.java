@@ -179,7 +179,7 @@ final class FuzzTest {
     private static boolean isValid(String line) {
         try {
             var m = MessageJson.parse(line);
-            boolean classPost = m.channel() == dev.hallpass.Channel.CLASS_CHAT || m.channel() == dev.hallpass.Channel.CLASS_STORY;
+            boolean classPost = m.channel() == dev.hallpass.facts.Channel.CLASS_CHAT || m.channel() == dev.hallpass.facts.Channel.CLASS_STORY;
             return !classPost || m.classId() == null || dev.hallpass.SchoolProfile.builtIn().schoolClass(m.classId()).isPresent();
         } catch (InvalidMessageException e) {
             return false;
