@@ -3,8 +3,7 @@ package dev.hallpass.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hallpass.PolicyException;
-import dev.hallpass.SchoolProfile.WordList;
+import dev.hallpass.detect.DetectorConfig.WordList;
 import dev.hallpass.facts.FindingKind;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +60,15 @@ final class LexiconTest {
     @Test
     void word_lists_that_are_not_yaml_are_refused_with_the_line_and_column() {
         assertThatThrownBy(() -> Lexicon.parse("kinds:\n  URGENCY: [unclosed\n"))
-                .isInstanceOf(PolicyException.class)
+                .isInstanceOf(LexiconException.class)
                 .hasMessageContaining("not valid YAML at line ");
     }
 
     @Test
     void a_kind_that_is_not_a_finding_kind_is_refused_by_name() {
         assertThatThrownBy(() -> Lexicon.parse("kinds: {URGENT: {phrases: [urgent]}}"))
-                .isInstanceOf(PolicyException.class)
-                .hasMessageContaining("kinds.URGENT is not a finding kind");
+                .isInstanceOf(LexiconException.class)
+                .hasMessageContaining("lexicon.yaml: kinds.URGENT: not a finding kind");
     }
 
     @Test

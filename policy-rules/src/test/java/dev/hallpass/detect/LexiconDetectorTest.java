@@ -30,6 +30,10 @@ final class LexiconDetectorTest {
                 phrases: ["@masked"]
               ABSENCE:
                 phrases: ["off for @num days", "contact me"]
+            wordClasses:
+              pron: [him, her, them, he, she, they]
+              time: [today, tomorrow, tmrw, tmr, tmoz, tonight, noon, lunchtime, lunch, monday, tuesday, wednesday,
+                thursday, friday, mon, tue, tues, wed, thu, thur, thurs, fri, midday, morning, afternoon, half]
             """));
 
     private static List<String> found(LexiconDetector detector, String text, FindingKind kind, boolean... names) {
