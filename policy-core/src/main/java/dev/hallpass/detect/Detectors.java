@@ -73,7 +73,7 @@ public final class Detectors {
     /** The built-in lists compile to one trie that every school without words of its own shares. */
     private static Recognizer wordLists(Lexicon base, DetectorConfig config) {
         if (config.words().isEmpty()) {
-            return base == Lexicon.builtIn() ? SharedLexicon.DETECTOR : new LexiconDetector(base);
+            return base == Lexicon.builtInIfRead() ? SharedLexicon.DETECTOR : new LexiconDetector(base);
         }
         return new LexiconDetector(base.extendedBy(config.words()));
     }

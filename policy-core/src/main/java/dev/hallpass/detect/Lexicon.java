@@ -178,6 +178,11 @@ record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolL
         return null;
     }
 
+    /** The built-in lists if they have been read already, else null (never reads them). */
+    static Lexicon builtInIfRead() {
+        return builtIn;
+    }
+
     private static Lexicon load() {
         try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
