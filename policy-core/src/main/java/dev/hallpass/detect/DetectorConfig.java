@@ -22,7 +22,7 @@ import java.util.Set;
 public record DetectorConfig(List<RosterName> roster, List<String> notNames, List<String> schoolPhones,
         Map<String, WordList> words, Set<String> switchedOff) {
 
-    /** The checks a school can make without any roster, word lists or phone numbers. */
+    /** No roster, no words of a school's own, no school numbers; every recognizer on. */
     public static final DetectorConfig NONE = new DetectorConfig(List.of(), List.of(), List.of(), Map.of(), Set.of());
 
     /** @throws NullPointerException if any part is null */
