@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.yaml.Yaml;
 import dev.hallpass.facts.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -57,7 +57,7 @@ final class Pipeline {
             int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds) {
         this.profile = profile;
         this.catalogue = catalogue;
-        this.detectors = Detectors.forProfile(profile);
+        this.detectors = DetectorSetup.detectors(profile);
         this.rules = rules;
         this.schoolRules = schoolRules;
         this.combiner = new Combiner(profile, catalogue);
@@ -93,7 +93,7 @@ final class Pipeline {
         List<Finding> findings = List.of();
         Decision decision;
         try {
-            findings = capped(detectors.scan(message));
+            findings = capped(detectors.scan(message.text(), DetectorSetup.attachmentTypes(message)));
             if (findingsOut != null) {
                 findingsOut.addAll(findings);
             }

@@ -1,5 +1,6 @@
 package dev.hallpass;
 
+import dev.hallpass.yaml.Yaml;
 import dev.hallpass.facts.Outcome;
 import dev.hallpass.facts.Route;
 import com.fasterxml.jackson.core.JsonProcessingException;

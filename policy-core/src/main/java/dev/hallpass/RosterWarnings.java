@@ -60,7 +60,7 @@ final class RosterWarnings {
 
     /** Why {@code word} is risky as a name, or null when it is not. */
     static String problem(String word) {
-        if (word.isEmpty() || Detectors.isOrdinaryWord(word)) {
+        if (word.isEmpty() || DetectorSetup.isOrdinaryWord(word)) {
             return null;
         }
         if (COMMON_WORDS.contains(word.toLowerCase(Locale.ROOT))) {

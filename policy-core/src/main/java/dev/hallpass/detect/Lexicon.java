@@ -1,30 +1,30 @@
 package dev.hallpass.detect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.hallpass.PolicyException;
 import dev.hallpass.facts.FindingKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The detectors' word lists, read from {@value #RESOURCE} (shipped by {@code policy-rules}) and
- * extended by a school's profile. Immutable.
+ * Every word list the recognizers use, read from {@value #RESOURCE} (shipped by {@code
+ * policy-rules}) by {@link LexiconReader} and extended by a school's own lists. Immutable.
  *
  * @param kinds per finding kind: what triggers it, what cancels it
  * @param schoolLists the school's own lists by name; they find {@link FindingKind#SCHOOL_WORDS}
  * @param names the lists the name detector uses
+ * @param classes the words of the word classes patterns use ({@code @pron}, {@code @time})
+ * @param personal the lists the personal-data recognizers use
  */
-record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolLists, NameWords names) {
+record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolLists, NameWords names,
+        ClassWords classes, PersonalWords personal) {
     static final String RESOURCE = "hallpass/lexicon.yaml";
+    /** The name errors in the built-in lists are reported under. */
+    static final String SOURCE = "lexicon.yaml";
 
     /**
      * The lists for one finding kind.
@@ -83,19 +83,74 @@ record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolL
         }
     }
 
-    private static final class BuiltIn {
-        static final Lexicon LEXICON = load();
+    /**
+     * The words of the pattern word classes (folded to keys); {@code @num}, {@code @name} and
+     * {@code @masked} need no words.
+     *
+     * @param pron {@code @pron}: pronouns for a child (a child's name counts too)
+     * @param time {@code @time}: day and time words (a number counts too)
+     */
+    record ClassWords(Set<String> pron, Set<String> time) {
+        ClassWords {
+            pron = Set.copyOf(pron);
+            time = Set.copyOf(time);
+        }
     }
 
+    /**
+     * The personal-data recognizers' lists, lower case (postcode areas upper case).
+     *
+     * @param months month names and their abbreviations, for dates
+     * @param ordinalSuffixes "st", "nd": an ordinal's ending (a date's "3rd"; never an inward postcode)
+     * @param birthCues what makes a following date a date of birth ("born", "dob")
+     * @param birthGapWords words allowed between a birth cue and its date ("born on the")
+     * @param postcodeAreas the areas an outward postcode can start with
+     * @param streetSuffixes what ends a street's name ("road", "close")
+     * @param notStreetNameWords words never part of a street's name ("3 on the way")
+     * @param notHouseNumberAfter words after which a number is not a house number ("year 6")
+     */
+    record PersonalWords(List<String> months, Set<String> ordinalSuffixes, List<String> birthCues, Set<String> birthGapWords,
+            Set<String> postcodeAreas, Set<String> streetSuffixes, Set<String> notStreetNameWords,
+            Set<String> notHouseNumberAfter) {
+        PersonalWords {
+            months = List.copyOf(months);
+            ordinalSuffixes = Set.copyOf(ordinalSuffixes);
+            birthCues = List.copyOf(birthCues);
+            birthGapWords = Set.copyOf(birthGapWords);
+            postcodeAreas = Set.copyOf(postcodeAreas);
+            streetSuffixes = Set.copyOf(streetSuffixes);
+            notStreetNameWords = Set.copyOf(notStreetNameWords);
+            notHouseNumberAfter = Set.copyOf(notHouseNumberAfter);
+        }
+    }
+
+    private static volatile Lexicon builtIn;
+
+    /**
+     * The built-in lists, read once.
+     *
+     * @throws LexiconException if they are not on the class path or cannot be read (and again on
+     *     the next call: a failure is not cached)
+     */
     static Lexicon builtIn() {
-        return BuiltIn.LEXICON;
+        Lexicon l = builtIn;
+        if (l == null) {
+            synchronized (Lexicon.class) {
+                l = builtIn;
+                if (l == null) {
+                    l = load();
+                    builtIn = l;
+                }
+            }
+        }
+        return l;
     }
 
     /**
      * This lexicon with a school's word lists: a list named like a finding kind extends that kind's
      * list; any other name is a list of the school's own.
      */
-    Lexicon extendedBy(Map<String, dev.hallpass.SchoolProfile.WordList> lists) {
+    Lexicon extendedBy(Map<String, DetectorConfig.WordList> lists) {
         if (lists.isEmpty()) {
             return this;
         }
@@ -111,7 +166,7 @@ record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolL
                 own.put(name, own.getOrDefault(name, empty).plus(list.add(), list.ignore()));
             }
         });
-        return new Lexicon(merged, own, names);
+        return new Lexicon(merged, own, names, classes, personal);
     }
 
     private static FindingKind builtInKind(String name) {
@@ -123,53 +178,28 @@ record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolL
         return null;
     }
 
+    /** The built-in lists if they have been read already, else null (never reads them). */
+    static Lexicon builtInIfRead() {
+        return builtIn;
+    }
+
     private static Lexicon load() {
         try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new PolicyException("word lists " + RESOURCE + " not found: is policy-rules on the class path?");
+                throw new LexiconException(SOURCE, List.of("(root): " + RESOURCE + " not found: is policy-rules on the class path?"));
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new LexiconException(SOURCE, List.of("(root): could not be read (" + e.getClass().getSimpleName() + ")"));
         }
     }
 
+    /**
+     * Reads word lists written like {@value #RESOURCE}; every section is optional.
+     *
+     * @throws LexiconException naming the field path of every problem
+     */
     static Lexicon parse(String yaml) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (IOException e) {
-            var loc = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
-            throw new PolicyException("word lists " + RESOURCE + ": not valid YAML"
-                    + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
-        }
-        Map<FindingKind, KindWords> kinds = new EnumMap<>(FindingKind.class);
-        root.path("kinds").fields().forEachRemaining(e -> {
-            FindingKind kind;
-            try {
-                kind = FindingKind.valueOf(e.getKey());
-            } catch (IllegalArgumentException ex) {
-                throw new PolicyException("word lists: kinds." + e.getKey() + " is not a finding kind");
-            }
-            JsonNode k = e.getValue();
-            kinds.put(kind, new KindWords(list(k, "phrases"), list(k, "ignore"), list(k, "negators"), list(k, "needs")));
-        });
-        JsonNode n = root.path("names");
-        NameWords names = new NameWords(keys(n, "wordNames"), keys(n, "titles"), list(n, "introducers"), keys(n, "relations"),
-                keys(n, "notNames"), keys(n, "notAfterWordName"), keys(n, "monthContext"), keys(n, "timeNames"),
-                keys(n, "nameFollowers"));
-        return new Lexicon(kinds, Map.of(), names);
-    }
-
-    private static List<String> list(JsonNode parent, String field) {
-        List<String> out = new ArrayList<>();
-        parent.path(field).forEach(v -> out.add(v.asText()));
-        return out;
-    }
-
-    private static Set<String> keys(JsonNode parent, String field) {
-        Set<String> out = new HashSet<>();
-        parent.path(field).forEach(v -> out.add(Tokens.foldKey(v.asText())));
-        return out;
+        return LexiconReader.read(yaml, SOURCE);
     }
 }

@@ -16,16 +16,15 @@ import java.util.Set;
 /**
  * The word-list detectors (urgency, absence, medication, sensitive topics, abuse …): one pass of
  * one trie over the tokens finds every trigger, cancelling pattern and negator at once; then each
- * kind keeps the triggers that are not cancelled. Built once per profile; thread-safe.
+ * kind keeps the triggers that are not cancelled. Its lists are the lexicon's {@code kinds} (and a
+ * school's own lists); the words of {@code @pron} and {@code @time} are its {@code wordClasses}.
+ * Reads the names the name recognizer marked. Built once per school; thread-safe.
  */
-final class LexiconDetector {
+final class LexiconDetector implements Recognizer {
+    static final String NAME = "word-lists";
     /** How many words before a trigger a negator reaches ("not really urgent"). */
     static final int NEGATION_REACH = 3;
     static final Set<String> CLASSES = Set.of("pron", "name", "time", "num", "masked");
-    private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "they");
-    private static final Set<String> TIME_WORDS = Set.of("today", "tomorrow", "tmrw", "tmr", "tmoz", "tonight", "noon",
-            "lunchtime", "lunch", "monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "tues", "wed",
-            "thu", "thur", "thurs", "fri", "midday", "morning", "afternoon", "half");
 
     /** In text order; of matches starting at one word, the longest first. */
     private static final Comparator<Match> LONGEST_FIRST = (a, b) ->
@@ -39,8 +38,14 @@ final class LexiconDetector {
     /** Each pattern payload's list, made once: matching a megabyte makes hundreds of thousands of matches. */
     private final Map<Entry, ListId> listOf = new HashMap<>();
     private final Set<ListId> needing = new HashSet<>();
+    private final Set<String> pronouns;
+    private final Set<String> timeWords;
+    private final Set<FindingKind> emits = java.util.EnumSet.noneOf(FindingKind.class);
 
+    /** @throws IllegalArgumentException if a pattern is empty, too long or names an unknown word class */
     LexiconDetector(Lexicon lexicon) {
+        this.pronouns = lexicon.classes().pron();
+        this.timeWords = lexicon.classes().time();
         lexicon.kinds().forEach((kind, w) -> add(kind, kind.name(), w));
         lexicon.schoolLists().forEach((name, w) -> add(FindingKind.SCHOOL_WORDS, name, w));
     }
@@ -52,6 +57,7 @@ final class LexiconDetector {
         Set<String> neg = new HashSet<>();
         w.negators().forEach(n -> neg.add(Tokens.foldKey(n)));
         ListId id = new ListId(kind, label);
+        emits.add(kind);
         for (Role role : Role.values()) {
             listOf.put(new Entry(kind, label, role), id);
         }
@@ -59,6 +65,28 @@ final class LexiconDetector {
         if (!w.needs().isEmpty()) {
             needing.add(id);
         }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<FindingKind> emits() {
+        return Set.copyOf(emits);
+    }
+
+    @Override
+    public Set<String> contextWords() {
+        Set<String> context = new HashSet<>();
+        negators.values().forEach(context::addAll);
+        return Set.copyOf(context);
+    }
+
+    @Override
+    public void scan(Scan scan) {
+        detect(scan.tokens(), scan.isName(), scan.findings());
     }
 
     void detect(Tokens t, boolean[] isName, List<Finding> out) {
@@ -123,12 +151,12 @@ final class LexiconDetector {
         return false;
     }
 
-    private static boolean inClass(Tokens t, boolean[] isName, String cls, int i) {
+    private boolean inClass(Tokens t, boolean[] isName, String cls, int i) {
         return switch (cls) {
             case "name" -> isName[i];
-            case "pron" -> isName[i] || PRONOUNS.contains(t.key(i));
+            case "pron" -> isName[i] || pronouns.contains(t.key(i));
             case "num" -> t.has(i, Tokens.NUMERIC);
-            case "time" -> t.has(i, Tokens.NUMERIC) || TIME_WORDS.contains(t.key(i));
+            case "time" -> t.has(i, Tokens.NUMERIC) || timeWords.contains(t.key(i));
             case "masked" -> t.key(i).indexOf('*') > 0;
             default -> false;
         };

@@ -1,6 +1,5 @@
 package dev.hallpass.detect;
 
-import dev.hallpass.SchoolProfile;
 import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.FindingKind;
 import java.util.ArrayList;
@@ -15,32 +14,34 @@ import java.util.Set;
  * Finds children's names: every roster name (full names, first names, aliases; any case, accents
  * folded, possessives), and unlisted names that context introduces ("my son Tom", "Ruby's mum").
  * Names that are also ordinary words (Will, May, Grace) count only when used as names; a name after
- * a title (Mrs Patel, Miss Grace) is a member of staff. Built once per profile; thread-safe.
+ * a title (Mrs Patel, Miss Grace) is a member of staff. Its word lists are the lexicon's {@code
+ * names} section; its context words are the introducers, relations and titles. Marks the tokens it
+ * finds as names for the word-list recognizer. Built once per school; thread-safe.
  */
-final class NameDetector {
+final class NameDetector implements Recognizer {
+    static final String NAME = "child-name";
+
     private final Map<String, List<String[]>> rosterByFirstKey = new HashMap<>();
     private final Lexicon.NameWords words;
     private final Map<String, List<String[]>> introducersByFirstKey = new HashMap<>();
     private final Set<String> notNames = new HashSet<>();
 
-    NameDetector(SchoolProfile profile, Lexicon.NameWords words) {
+    NameDetector(DetectorConfig config, Lexicon.NameWords words) {
         this.words = words;
         notNames.addAll(words.notNames());
         notNames.addAll(words.relations());
         notNames.addAll(words.titles());
-        for (SchoolProfile.SchoolClass c : profile.classes()) {
-            addKeys(notNames, c.name());
-            addKeys(notNames, c.id());
-            for (SchoolProfile.Child child : c.children()) {
-                addName(child.name());
-                String[] parts = keysOf(child.name());
-                if (parts.length > 1) {
-                    addName(firstWordOf(child.name()));
-                }
-                child.aliases().forEach(this::addName);
-            }
+        for (String text : config.notNames()) {
+            addKeys(notNames, text);
         }
-        addKeys(notNames, profile.school());
+        for (DetectorConfig.RosterName child : config.roster()) {
+            addName(child.name());
+            String[] parts = keysOf(child.name());
+            if (parts.length > 1) {
+                addName(firstWordOf(child.name()));
+            }
+            child.aliases().forEach(this::addName);
+        }
         rosterByFirstKey.values().forEach(l -> l.sort(Comparator.comparingInt((String[] a) -> a.length).reversed()));
         for (String intro : words.introducers()) {
             String[] keys = keysOf(intro);
@@ -80,6 +81,31 @@ final class NameDetector {
         if (list.stream().noneMatch(k -> java.util.Arrays.equals(k, keys))) {
             list.add(keys);
         }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<FindingKind> emits() {
+        return Set.of(FindingKind.CHILD_NAME);
+    }
+
+    @Override
+    public Set<String> contextWords() {
+        Set<String> context = new HashSet<>(words.relations());
+        context.addAll(words.titles());
+        for (String intro : words.introducers()) {
+            context.add(Tokens.foldKey(intro));
+        }
+        return Set.copyOf(context);
+    }
+
+    @Override
+    public void scan(Scan scan) {
+        detect(scan.tokens(), scan.isName(), scan.findings());
     }
 
     /** Adds a CHILD_NAME finding for each name; marks the tokens that are names in {@code isName}. */

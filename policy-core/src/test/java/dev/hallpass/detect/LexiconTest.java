@@ -4,8 +4,7 @@ import dev.hallpass.fixtures.Lexicons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hallpass.PolicyException;
-import dev.hallpass.SchoolProfile.WordList;
+import dev.hallpass.detect.DetectorConfig.WordList;
 import dev.hallpass.facts.FindingKind;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +42,15 @@ final class LexiconTest {
     @Test
     void word_lists_that_are_not_yaml_are_refused_with_the_line_and_column() {
         assertThatThrownBy(() -> Lexicon.parse("kinds:\n  URGENCY: [unclosed\n"))
-                .isInstanceOf(PolicyException.class)
+                .isInstanceOf(LexiconException.class)
                 .hasMessageContaining("not valid YAML at line ");
     }
 
     @Test
     void a_kind_that_is_not_a_finding_kind_is_refused_by_name() {
         assertThatThrownBy(() -> Lexicon.parse("kinds: {URGENT: {phrases: [urgent]}}"))
-                .isInstanceOf(PolicyException.class)
-                .hasMessageContaining("kinds.URGENT is not a finding kind");
+                .isInstanceOf(LexiconException.class)
+                .hasMessageContaining("lexicon.yaml: kinds.URGENT: not a finding kind");
     }
 
     @Test
@@ -90,5 +89,68 @@ final class LexiconTest {
         Lexicon twice = once.extendedBy(Map.of("SELLING", new WordList(List.of("raffle"), List.of("raffle results"))));
         assertThat(twice.schoolLists().get("SELLING").phrases()).containsExactly("for sale", "raffle");
         assertThat(twice.schoolLists().get("SELLING").ignore()).containsExactly("raffle results");
+    }
+
+    // ------------------------------------------------- reading like a profile
+
+    @Test
+    void a_bad_entry_is_refused_with_the_file_and_its_field_path() {
+        assertThatThrownBy(() -> Lexicon.parse("kinds: {URGENCY: {phrases: [urgent, asap, soon, \"  \", {a: b}]}}"))
+                .isInstanceOf(LexiconException.class)
+                .satisfies(e -> assertThat(((LexiconException) e).problems()).containsExactly(
+                        "lexicon.yaml: kinds.URGENCY.phrases[3]: must be a non-empty string",
+                        "lexicon.yaml: kinds.URGENCY.phrases[4]: must be a non-empty string"));
+    }
+
+    @Test
+    void unknown_keys_are_refused_at_every_level() {
+        assertThatThrownBy(() -> Lexicon.parse("""
+                kind: {}
+                kinds: {URGENCY: {phrase: [urgent]}}
+                names: {wordnames: [will]}
+                personalData: {month: [may]}
+                """))
+                .isInstanceOf(LexiconException.class)
+                .hasMessageContaining("lexicon.yaml: kind: unknown field (expected one of kinds, names, wordClasses, personalData)")
+                .hasMessageContaining("lexicon.yaml: kinds.URGENCY.phrase: unknown field")
+                .hasMessageContaining("lexicon.yaml: names.wordnames: unknown field")
+                .hasMessageContaining("lexicon.yaml: personalData.month: unknown field");
+    }
+
+    @Test
+    void a_key_given_twice_or_a_list_where_a_section_belongs_is_refused_by_path() {
+        assertThatThrownBy(() -> Lexicon.parse("kinds:\n  URGENCY: {phrases: [a]}\n  URGENCY: {phrases: [b]}\n"))
+                .isInstanceOf(LexiconException.class)
+                .hasMessage("lexicon.yaml: kinds.URGENCY: duplicate key");
+        assertThatThrownBy(() -> Lexicon.parse("personalData: [months]"))
+                .hasMessage("lexicon.yaml: personalData: must be an object");
+        assertThatThrownBy(() -> Lexicon.parse("personalData: {months: may}"))
+                .hasMessage("lexicon.yaml: personalData.months: must be a list");
+    }
+
+    @Test
+    void a_file_over_the_readers_size_limit_is_refused_before_it_is_parsed() {
+        String huge = "kinds: {URGENCY: {phrases: [" + "x, ".repeat(dev.hallpass.yaml.Yaml.MAX_CHARS / 3 + 1) + "x]}}";
+        assertThatThrownBy(() -> Lexicon.parse(huge)).isInstanceOf(LexiconException.class)
+                .hasMessageStartingWith("lexicon.yaml: (root): larger than ");
+    }
+
+    @Test
+    void the_personal_data_and_word_class_lists_are_read_in_their_recognizers_case() {
+        Lexicon l = Lexicon.parse("""
+                wordClasses: {pron: [Him], time: ["Tmr"]}
+                personalData: {months: [March], ordinalSuffixes: [ND], birthCues: [DOB], birthGapWords: ["On"],
+                  postcodeAreas: [ls], streetSuffixes: [Road], notStreetNameWords: ["I'm"], notHouseNumberAfter: [Year]}
+                """);
+        assertThat(l.classes().pron()).containsExactly("him");
+        assertThat(l.classes().time()).containsExactly("tmr");
+        assertThat(l.personal().months()).containsExactly("march");
+        assertThat(l.personal().ordinalSuffixes()).containsExactly("nd");
+        assertThat(l.personal().birthCues()).containsExactly("dob");
+        assertThat(l.personal().birthGapWords()).containsExactly("on");
+        assertThat(l.personal().postcodeAreas()).containsExactly("LS");
+        assertThat(l.personal().streetSuffixes()).containsExactly("road");
+        assertThat(l.personal().notStreetNameWords()).containsExactly("i'm");
+        assertThat(l.personal().notHouseNumberAfter()).containsExactly("year");
     }
 }

@@ -20,7 +20,6 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 final class PersonalDataDetectorTest {
-    private static final PersonalDataDetector DETECTOR = new PersonalDataDetector();
 
     // ------------------------------------------------------------------ phone
 
@@ -342,7 +341,7 @@ final class PersonalDataDetectorTest {
         // Only the first MAX_PHONE_CANDIDATES phone-shaped runs go to libphonenumber: bounded cost.
         String mobile = "07400 123456 ";
         List<Finding> phones = scan(mobile.repeat(size / mobile.length()));
-        assertThat(phones).hasSize(PersonalDataDetector.MAX_PHONE_CANDIDATES).allMatch(f -> f.kind() == PHONE_NUMBER);
+        assertThat(phones).hasSize(PhoneNumberRecognizer.MAX_PHONE_CANDIDATES).allMatch(f -> f.kind() == PHONE_NUMBER);
 
         String email = "jo@example.com ";
         assertThat(scan(email.repeat(size / email.length()))).hasSize(size / email.length());
@@ -351,7 +350,7 @@ final class PersonalDataDetectorTest {
     @Test
     void findings_are_appended_after_what_the_list_already_holds() {
         List<Finding> out = new ArrayList<>(List.of(Finding.attachment(FindingKind.PHOTO, 0)));
-        DETECTOR.detect("07400 123456", out);
+        TestLexicon.personalData("07400 123456", out);
         assertThat(out).containsExactly(Finding.attachment(FindingKind.PHOTO, 0), Finding.span(PHONE_NUMBER, 0, 12));
     }
 
@@ -364,7 +363,7 @@ final class PersonalDataDetectorTest {
 
     private static List<Finding> scan(String text) {
         List<Finding> out = new ArrayList<>();
-        DETECTOR.detect(text, out);
+        TestLexicon.personalData(text, out);
         return out;
     }
 

@@ -2,8 +2,10 @@ package dev.hallpass.detect;
 
 import dev.hallpass.fixtures.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hallpass.Attachment;
+import dev.hallpass.DetectorFixtures;
 import dev.hallpass.facts.AttachmentType;
 import dev.hallpass.facts.Channel;
 import dev.hallpass.ProposedMessage;
@@ -18,15 +20,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The detectors as one stage, each test building its own from a profile: the order of what all
- * detectors find together, attachments, and the school's own phone numbers.
+ * detectors find together, attachments, the school's own phone numbers, and recognizers switched
+ * off in the registry.
  */
 final class DetectorsScanTest {
     private static final SchoolProfile PROFILE = Profiles.named("brookfield-scan.yaml");
 
     private static List<Finding> scan(String text, Attachment... attachments) {
-        Detectors detectors = Detectors.forProfile(PROFILE);
-        return detectors.scan(new ProposedMessage("m", Channel.CLASS_CHAT, new Sender("s", Role.PARENT), "rowan", text,
-                List.of(attachments), Messages.WORKING_TIME));
+        return scan(DetectorFixtures.forProfile(PROFILE), text, attachments);
+    }
+
+    private static List<Finding> scan(Detectors detectors, String text, Attachment... attachments) {
+        ProposedMessage message = new ProposedMessage("m", Channel.CLASS_CHAT, new Sender("s", Role.PARENT), "rowan", text,
+                List.of(attachments), Messages.WORKING_TIME);
+        return detectors.scan(message.text(), DetectorFixtures.attachmentTypes(message));
     }
 
     private static List<String> phones(String text) {
@@ -35,8 +42,50 @@ final class DetectorsScanTest {
     }
 
     @Test
-    void the_detectors_remember_their_profile() {
-        assertThat(Detectors.forProfile(PROFILE).profile()).isSameAs(PROFILE);
+    void the_detectors_find_the_children_of_the_profile_they_were_built_for_and_no_others() {
+        SchoolProfile otherSchool = SchoolProfile.parse(dev.hallpass.fixtures.Fixtures.text("profiles/brookfield-scan.yaml").replace("Amelia Khan", "Noor Ali"), "other.yaml");
+        String text = "Noor was brilliant. Amelia too";
+        assertThat(scan(text)).containsExactly(Finding.span(FindingKind.CHILD_NAME, 20, 26));
+        assertThat(scan(DetectorFixtures.forProfile(otherSchool), text))
+                .containsExactly(Finding.span(FindingKind.CHILD_NAME, 0, 4));
+    }
+
+    @Test
+    void a_recognizer_switched_off_finds_nothing_and_the_others_still_run() {
+        String text = "07400 123456 is Amelia's mum, urgent! jo@example.com";
+        Detectors noPhones = Detectors.of(DetectorFixtures.config(PROFILE).withSwitchedOff("phone-number", "child-name"));
+        assertThat(noPhones.running()).doesNotContain("phone-number", "child-name").contains("email", "word-lists");
+        assertThat(scan(noPhones, text, Attachment.photo("p.jpg"))).extracting(Finding::kind)
+                .containsExactly(FindingKind.URGENCY, FindingKind.EMAIL, FindingKind.PHOTO);
+    }
+
+    @Test
+    void switching_off_the_email_mask_lets_an_addresss_digits_be_read_as_a_phone_number() {
+        String text = "write to 07400123456@example.com";
+        Detectors noEmail = Detectors.of(DetectorFixtures.config(PROFILE).withSwitchedOff("email"));
+        assertThat(scan(noEmail, text)).containsExactly(Finding.span(FindingKind.PHONE_NUMBER, 9, 20));
+        assertThat(scan(text)).containsExactly(Finding.span(FindingKind.EMAIL, 9, text.length()));
+    }
+
+    @Test
+    void switching_off_a_recognizer_that_does_not_exist_is_refused_naming_the_ones_that_do() {
+        assertThatThrownBy(() -> Detectors.of(DetectorFixtures.config(PROFILE).withSwitchedOff("phone")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no recognizer named phone")
+                .hasMessageContaining("phone-number");
+    }
+
+    @Test
+    void every_recognizer_finds_only_the_kinds_it_says_it_emits() {
+        String text = "DOB 03/12/2019, NHS 943 476 5919, 14 Elm Grove LS1 4AP, jo@example.com, at 3.15 ring "
+                + "07400 123456 urgent, Amelia's mum";
+        for (Recognizer r : Detectors.of(DetectorFixtures.config(PROFILE)).recognizers()) {
+            List<Finding> alone = scan(Detectors.of(DetectorFixtures.config(PROFILE).withSwitchedOff(
+                    Detectors.recognizerNames().stream().filter(n -> !n.equals(r.name())).toArray(String[]::new))),
+                    text, Attachment.photo("p.jpg"));
+            assertThat(alone).as(r.name()).allMatch(f -> r.emits().contains(f.kind()));
+            assertThat(alone.isEmpty()).as(r.name() + " finds something here unless it is a mask").isEqualTo(r.emits().isEmpty());
+        }
     }
 
     @Test

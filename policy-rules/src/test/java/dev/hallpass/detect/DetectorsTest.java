@@ -2,13 +2,10 @@ package dev.hallpass.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallpass.facts.Channel;
-import dev.hallpass.ProposedMessage;
-import dev.hallpass.facts.Role;
+import dev.hallpass.DetectorFixtures;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.FindingKind;
-import dev.hallpass.fixtures.Messages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,10 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The detectors with the built-in word lists and roster: what they find, where, and what they leave alone. */
 final class DetectorsTest {
-    private static final Detectors DETECTORS = Detectors.forProfile(SchoolProfile.builtIn());
+    private static final Detectors DETECTORS = DetectorFixtures.forProfile(SchoolProfile.builtIn());
 
     private static List<Finding> scan(String text) {
-        return DETECTORS.scan(ProposedMessage.of("m", Channel.CLASS_CHAT, Role.PARENT, text, Messages.WORKING_TIME));
+        return DETECTORS.scan(text, List.of());
     }
 
     private static List<String> found(String text, FindingKind kind) {
@@ -114,9 +111,9 @@ final class DetectorsTest {
         SchoolProfile extended = base.toBuilder()
                 .words(java.util.Map.of("URGENCY", new SchoolProfile.WordList(List.of("code red"), List.of("urgent care centre"))))
                 .build();
-        Detectors d = Detectors.forProfile(extended);
+        Detectors d = DetectorFixtures.forProfile(extended);
         String text = "code red! the urgent care centre is closed";
-        List<String> urgency = d.scan(ProposedMessage.of("m", Channel.CLASS_CHAT, Role.PARENT, text, Messages.WORKING_TIME)).stream()
+        List<String> urgency = d.scan(text, List.of()).stream()
                 .filter(f -> f.kind() == FindingKind.URGENCY).map(f -> text.substring(f.start(), f.end())).toList();
         assertThat(urgency).containsExactly("code red");
     }

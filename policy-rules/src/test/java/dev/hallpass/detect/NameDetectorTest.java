@@ -3,6 +3,7 @@ package dev.hallpass.detect;
 import dev.hallpass.fixtures.Profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hallpass.DetectorFixtures;
 import dev.hallpass.SchoolProfile;
 import dev.hallpass.facts.Finding;
 import dev.hallpass.facts.FindingKind;
@@ -20,7 +21,7 @@ final class NameDetectorTest {
     private static final SchoolProfile PROFILE = Profiles.named("brookfield-names.yaml");
 
     /** Built for each test, so that how the roster is compiled is tested as well as how it matches. */
-    private final NameDetector detector = new NameDetector(PROFILE, Lexicon.builtIn().names());
+    private final NameDetector detector = new NameDetector(DetectorFixtures.config(PROFILE), Lexicon.builtIn().names());
 
     /** The text of every name found, in order. */
     private List<String> names(String text) {
@@ -189,7 +190,7 @@ final class NameDetectorTest {
     @Test
     void an_introducer_with_no_words_in_the_lists_is_ignored() {
         Lexicon.NameWords words = Lexicon.parse("names: {introducers: [\"--\", my son], nameFollowers: [lost]}").names();
-        NameDetector detector = new NameDetector(PROFILE, words);
+        NameDetector detector = new NameDetector(DetectorFixtures.config(PROFILE), words);
         Tokens t = Tokens.of("my son Tom lost it");
         List<Finding> out = new ArrayList<>();
         detector.detect(t, new boolean[t.size()], out);

@@ -1,4 +1,4 @@
-package dev.hallpass;
+package dev.hallpass.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,17 +10,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Readers for files a school supplies (profiles, clauses), hardened against hostile input: no
- * alias expansion bombs ("billion laughs"), bounded nesting, bounded size.
+ * Readers for the files Hallpass reads (profiles, clauses, the detectors' word lists), hardened
+ * against hostile input: no alias expansion bombs ("billion laughs"), bounded nesting, bounded
+ * size. Shared by the root package and {@code dev.hallpass.detect}, so that neither needs the other
+ * to read YAML; not part of the API hosts use.
  */
-final class Yaml {
+public final class Yaml {
     /** Largest profile or clause file read, in characters. */
-    static final int MAX_CHARS = 4 * 1024 * 1024;
+    public static final int MAX_CHARS = 4 * 1024 * 1024;
     private static final int MAX_DEPTH = 64;
 
     private Yaml() {}
 
-    static ObjectMapper yaml() {
+    /** A YAML mapper with the limits above. */
+    public static ObjectMapper yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
         options.setAllowRecursiveKeys(false);
@@ -30,7 +33,8 @@ final class Yaml {
         return new YAMLMapper(factory);
     }
 
-    static ObjectMapper json() {
+    /** A JSON mapper with the limits above. */
+    public static ObjectMapper json() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.getFactory().setStreamReadConstraints(constraints());
         return mapper;
@@ -46,7 +50,7 @@ final class Yaml {
      * something else. The same walk as {@code dev.hallpass.json.MessageJson}'s, kept apart so that
      * neither package needs the other; keys that do not look like field names read {@code (key)}.
      */
-    static String duplicateKeyPath(JsonProcessingException e) {
+    public static String duplicateKeyPath(JsonProcessingException e) {
         String original = e.getOriginalMessage();
         if (original == null || !original.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser parser)) {
             return null;

@@ -1,0 +1,109 @@
+package dev.hallpass.detect;
+
+/**
+ * Character-level helpers the personal-data scanners share. Each reads a bounded number of
+ * positions, so a scanner built from them stays linear in the text's length.
+ */
+final class Chars {
+    /** Replaces spans that later scanners must not read (an email's digits are not a phone number). */
+    static final char MASK = '_';
+    static final char NBSP = '\u00A0';
+    /** The longest word a scanner reads before giving up on it. */
+    static final int MAX_WORD = 24;
+
+    private Chars() {}
+
+    /** A char, or NUL (which no scanner accepts) past either end of the text. */
+    static char charAt(String t, int i) {
+        return i >= 0 && i < t.length() ? t.charAt(i) : '\0';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isAsciiLetterOrDigit(char c) {
+        return isDigit(c) || isAsciiLetter(c);
+    }
+
+    static boolean between(int value, int low, int high) {
+        return value >= low && value <= high;
+    }
+
+    /** How many ASCII digits start at {@code i}, counting no further than {@code max}. */
+    static int digitRun(String t, int i, int max) {
+        int k = 0;
+        while (k < max && i + k < t.length() && isDigit(t.charAt(i + k))) {
+            k++;
+        }
+        return k;
+    }
+
+    static int alnumRun(String t, int i, int max) {
+        int k = 0;
+        while (k < max && i + k < t.length() && isAsciiLetterOrDigit(t.charAt(i + k))) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The value of {@code length} (at most 4) digits at {@code i}. */
+    static int number(String t, int i, int length) {
+        int value = 0;
+        for (int k = 0; k < length; k++) {
+            value = value * 10 + t.charAt(i + k) - '0';
+        }
+        return value;
+    }
+
+    static int asciiDigits(CharSequence s) {
+        int count = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (isDigit(s.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static int skipSpaces(String t, int p, int max) {
+        int q = p;
+        while (q - p < max && (charAt(t, q) == ' ' || charAt(t, q) == NBSP)) {
+            q++;
+        }
+        return q;
+    }
+
+    static boolean wordIs(String t, int s, String word) {
+        return t.regionMatches(true, s, word, 0, word.length()) && !Character.isLetter(charAt(t, s + word.length()));
+    }
+
+    /**
+     * A number may start at {@code i}: not glued to a letter or digit, and not the tail of a longer
+     * number joined by a dash, dot or slash ("1.2.3", "07400-12-34").
+     */
+    static boolean numberStartsAt(String t, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char prev = t.charAt(i - 1);
+        if (Character.isLetterOrDigit(prev)) {
+            return false;
+        }
+        return !((prev == '-' || prev == '.' || prev == '/') && i >= 2 && isDigit(t.charAt(i - 2)));
+    }
+
+    /** The mirror of {@link #numberStartsAt}: a number may end just before {@code end}. */
+    static boolean numberEndsAt(String t, int end) {
+        char next = charAt(t, end);
+        if (Character.isLetterOrDigit(next)) {
+            return false;
+        }
+        return !((next == '-' || next == '.' || next == '/') && isDigit(charAt(t, end + 1)));
+    }
+}
+
