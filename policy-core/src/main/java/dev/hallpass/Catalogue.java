@@ -39,7 +39,7 @@ final class Catalogue {
             if (yaml.length() > Yaml.MAX_CHARS) {
                 throw new RuleLoadException(List.of(new RuleProblem(file, 0, 0, "larger than " + Yaml.MAX_CHARS + " characters")));
             }
-            root = Yaml.yaml().readTree(yaml);
+            root = Mappers.yaml().readTree(yaml);
         } catch (RuntimeException e) {
             if (e instanceof RuleLoadException r) {
                 throw r;

@@ -37,8 +37,8 @@ import java.util.function.Function;
  */
 final class ProfileReader {
     // A key given twice is an error naming its path: which value wins is a parser's whim.
-    private static final ObjectMapper JSON = Yaml.json().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final ObjectMapper YAML = Yaml.yaml().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = Mappers.json().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML = Mappers.yaml().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final List<String> problems = new ArrayList<>();
 

@@ -473,4 +473,12 @@ public final class SchoolProfile {
             ignore = List.copyOf(ignore);
         }
     }
+
+    /**
+     * True when {@code name} is also an ordinary word (Will, May, Grace) that Hallpass takes as a
+     * child's name only where it is used as one ("Will is off sick", not "will you").
+     */
+    public static boolean isWordName(String name) {
+        return DetectorSetup.isOrdinaryWord(name);
+    }
 }

@@ -18,10 +18,10 @@ final class HostVisibleErrorsTest {
     @Test
     void a_rules_directory_that_is_not_a_directory_is_a_rule_load_exception_naming_it(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("rules.drl"), "");
-        assertThatThrownBy(() -> PolicyEngine.builder().rulesDirectory(file).build())
+        assertThatThrownBy(() -> PolicyEngine.builder().profile(dev.hallpass.fixtures.Profiles.testSchool()).rulesDirectory(file).build())
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems())
                         .containsExactly(new RuleProblem(file.toString(), 0, 0, "not a directory")));
-        assertThatThrownBy(() -> PolicyEngine.builder().rulesDirectory(dir.resolve("missing")).build())
+        assertThatThrownBy(() -> PolicyEngine.builder().profile(dev.hallpass.fixtures.Profiles.testSchool()).rulesDirectory(dir.resolve("missing")).build())
                 .isInstanceOf(RuleLoadException.class).hasMessageContaining(dir.resolve("missing") + ":0:0: not a directory");
     }
 
@@ -29,7 +29,7 @@ final class HostVisibleErrorsTest {
     void a_rules_directory_with_a_file_that_cannot_be_read_is_a_rule_load_exception_naming_the_directory(@TempDir Path dir)
             throws IOException {
         Files.createDirectory(dir.resolve("folder-named-like-a-rule.drl"));
-        assertThatThrownBy(() -> PolicyEngine.builder().rulesDirectory(dir).build())
+        assertThatThrownBy(() -> PolicyEngine.builder().profile(dev.hallpass.fixtures.Profiles.testSchool()).rulesDirectory(dir).build())
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> {
                     assertThat(e.problems()).singleElement().satisfies(p -> {
                         assertThat(p.file()).isEqualTo(dir.toString());

@@ -23,7 +23,21 @@ import dev.hallpass.facts.FindingKind;
  * Unknown keys are refused; every section may be left out.
  */
 final class LexiconReader {
-    private static final ObjectMapper YAML = Yaml.yaml().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML = mapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** A YAML mapper with {@link Yaml}'s limits (built here: no Jackson type crosses a package). */
+    private static ObjectMapper mapper() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setMaxAliasesForCollections(Yaml.MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(Yaml.MAX_DEPTH);
+        options.setCodePointLimit(Yaml.MAX_CHARS);
+        return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(Yaml.MAX_DEPTH).maxStringLength(Yaml.MAX_CHARS).maxNumberLength(100).build())
+                .build());
+    }
 
     private final List<String> problems = new ArrayList<>();
 

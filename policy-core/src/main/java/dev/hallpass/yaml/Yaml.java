@@ -3,46 +3,24 @@ package dev.hallpass.yaml;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Readers for the files Hallpass reads (profiles, clauses, the detectors' word lists), hardened
+ * The limits for the files Hallpass reads (profiles, clauses, the detectors' word lists), hardened
  * against hostile input: no alias expansion bombs ("billion laughs"), bounded nesting, bounded
- * size. Shared by the root package and {@code dev.hallpass.detect}, so that neither needs the other
- * to read YAML; not part of the API hosts use.
+ * size; and the field path of a duplicate key. Shared by the root package and {@code
+ * dev.hallpass.detect}, so that neither needs the other; not part of the API hosts use. Its public
+ * signatures hold no Jackson type: each package builds its own (package-private) mapper from these
+ * limits ({@code dev.hallpass.Mappers}, {@code dev.hallpass.detect.LexiconReader}).
  */
 public final class Yaml {
     /** Largest profile or clause file read, in characters. */
     public static final int MAX_CHARS = 4 * 1024 * 1024;
-    private static final int MAX_DEPTH = 64;
+    /** Deepest nesting read. */
+    public static final int MAX_DEPTH = 64;
+    /** Most YAML aliases in one file (no "billion laughs"). */
+    public static final int MAX_ALIASES = 20;
 
     private Yaml() {}
-
-    /** A YAML mapper with the limits above. */
-    public static ObjectMapper yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_CHARS);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints()).build();
-        return new YAMLMapper(factory);
-    }
-
-    /** A JSON mapper with the limits above. */
-    public static ObjectMapper json() {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.getFactory().setStreamReadConstraints(constraints());
-        return mapper;
-    }
-
-    private static StreamReadConstraints constraints() {
-        return StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_CHARS).maxNumberLength(100).build();
-    }
 
     /**
      * The field path ({@code classes[0].children[2].name}) of the key that {@code e} reports as
@@ -50,7 +28,10 @@ public final class Yaml {
      * something else. The same walk as {@code dev.hallpass.json.MessageJson}'s, kept apart so that
      * neither package needs the other; keys that do not look like field names read {@code (key)}.
      */
-    public static String duplicateKeyPath(JsonProcessingException e) {
+    public static String duplicateKeyPath(Exception exception) {
+        if (!(exception instanceof JsonProcessingException e)) {
+            return null;
+        }
         String original = e.getOriginalMessage();
         if (original == null || !original.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser parser)) {
             return null;

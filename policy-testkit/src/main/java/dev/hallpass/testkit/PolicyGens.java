@@ -16,7 +16,6 @@ import dev.hallpass.SchoolProfile.Contact;
 import dev.hallpass.SchoolProfile.Contacts;
 import dev.hallpass.SchoolProfile.SchoolClass;
 import dev.hallpass.SchoolProfile.WorkingHours;
-import dev.hallpass.detect.Detectors;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -218,7 +217,7 @@ public final class PolicyGens {
                 names.add(child.name());
                 names.add(child.name().split("\\s+")[0]);
                 for (String n : names) {
-                    if (!Detectors.isOrdinaryWord(n) && n.length() > 1) {
+                    if (!SchoolProfile.isWordName(n) && n.length() > 1) {
                         forms.add(n);
                         forms.add(n.toLowerCase(Locale.ROOT));
                         forms.add(n.toUpperCase(Locale.ROOT));
