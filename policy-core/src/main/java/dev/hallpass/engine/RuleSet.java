@@ -84,7 +84,7 @@ public final class RuleSet {
     /** Largest rule file read, in characters. */
     public static final int MAX_SOURCE_CHARS = 256 * 1024;
     /** The most rules in one rule set (a school's files together). */
-    public static final int MAX_RULES = 500;
+    public static final int MAX_RULES = 2_000;
     /** The most rules with two Finding patterns in one rule set. */
     public static final int MAX_PAIR_RULES = 32;
     private static final int SHARED_CAPACITY = 32;
