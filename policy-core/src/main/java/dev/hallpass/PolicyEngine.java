@@ -179,8 +179,10 @@ public final class PolicyEngine {
          * #DEFAULT_RULE_CPU_BUDGET} unless set). A phase over budget is run once more with twenty
          * times the budget (the first run of a rule in a JVM also loads and compiles its classes,
          * and a decision must not depend on that); over that too, the message is answered as not
-         * checked, naming the rule file, and the next message is evaluated as usual. So a rule can
-         * cost a message at most 21 times the budget.
+         * checked, naming the rule file, and the next message is evaluated as usual. A phase is
+         * never stopped before it has used its budget of CPU, and is stopped within about three
+         * budgets of wall time after that; so a runaway rule costs a message at most about 63
+         * budgets (1.6 s at the default).
          *
          * @throws IllegalArgumentException if {@code budget} is not positive or over one minute
          */
