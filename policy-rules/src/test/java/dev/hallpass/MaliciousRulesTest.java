@@ -31,12 +31,6 @@ import org.junit.jupiter.api.TestFactory;
 final class MaliciousRulesTest {
     private static final Path FOLDER = Path.of("src/test/resources/malicious");
 
-    private static List<Path> samples() throws IOException {
-        try (Stream<Path> files = Files.list(FOLDER)) {
-            return files.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
-        }
-    }
-
     @BeforeAll
     static void no_marker_files_to_start_with() throws IOException {
         try (Stream<Path> markers = Files.list(Path.of("/tmp"))) {
@@ -48,15 +42,7 @@ final class MaliciousRulesTest {
 
     @TestFactory
     Stream<DynamicTest> every_hostile_rule_file_is_refused_with_its_file_and_line() throws IOException {
-        return samples().stream().map(sample -> dynamicTest(sample.getFileName().toString(), () -> {
-            String name = sample.getFileName().toString();
-            String drl = Files.readString(sample);
-            assertThatThrownBy(() -> PolicyEngine.builder().rule(name, drl).build())
-                    .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-                        assertThat(p.file()).isEqualTo(name);
-                        assertThat(p.line()).isPositive();
-                    }));
-        }));
+        return dev.hallpass.fixtures.HostileFiles.eachRefusedWithFileAndLine(FOLDER);
     }
 
     @Test

@@ -172,24 +172,9 @@ final class RedTeamRulesTest {
 
     // ---- attempts refused today: regressions ----
 
-    private static List<Path> refused() throws IOException {
-        try (Stream<Path> files = Files.list(REFUSED)) {
-            return files.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> every_refused_red_team_file_is_refused_with_its_file_and_line() throws IOException {
-        return refused().stream().map(sample -> dynamicTest(sample.getFileName().toString(), () -> {
-            String name = sample.getFileName().toString();
-            String drl = Files.readString(sample);
-            assertThatThrownBy(() -> PolicyEngine.builder().rule(name, drl).build())
-                    .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-                        assertThat(p.file()).isEqualTo(name);
-                        assertThat(p.line()).isPositive();
-                        assertThat(p.message()).doesNotContain("Rule Compilation error");
-                    }));
-        }));
+        return dev.hallpass.fixtures.HostileFiles.eachRefusedWithFileAndLine(REFUSED);
     }
 
     @Test

@@ -158,27 +158,7 @@ public final class MessageJson {
      * {@link #shownKey} does.
      */
     static String duplicateKeyPath(JsonProcessingException e) {
-        String original = e.getOriginalMessage();
-        if (original == null || !original.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser parser)) {
-            return null;
-        }
-        List<String> segments = new ArrayList<>();
-        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                segments.add("[" + c.getCurrentIndex() + "]");
-            } else {
-                segments.add(shownKey(c.getCurrentName()));
-            }
-        }
-        StringBuilder path = new StringBuilder();
-        for (int i = segments.size() - 1; i >= 0; i--) {
-            String s = segments.get(i);
-            if (path.length() > 0 && !s.startsWith("[")) {
-                path.append('.');
-            }
-            path.append(s);
-        }
-        return path.length() == 0 ? "(line)" : path.toString();
+        return dev.hallpass.yaml.Yaml.duplicateKeyPath(e, MessageJson::shownKey, "(line)");
     }
 
     /**

@@ -29,6 +29,14 @@ public final class Yaml {
      * neither package needs the other; keys that do not look like field names read {@code (key)}.
      */
     public static String duplicateKeyPath(Exception exception) {
+        return duplicateKeyPath(exception, name -> name != null && name.matches("[A-Za-z0-9_$.-]{1,64}") ? name : "(key)", "(root)");
+    }
+
+    /**
+     * As {@link #duplicateKeyPath(Exception)}, with each key shown as {@code shown} says and
+     * {@code root} for a key at the top level's own position.
+     */
+    public static String duplicateKeyPath(Exception exception, java.util.function.UnaryOperator<String> shown, String root) {
         if (!(exception instanceof JsonProcessingException e)) {
             return null;
         }
@@ -38,12 +46,7 @@ public final class Yaml {
         }
         java.util.List<String> segments = new java.util.ArrayList<>();
         for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                segments.add("[" + c.getCurrentIndex() + "]");
-            } else {
-                String name = c.getCurrentName();
-                segments.add(name != null && name.matches("[A-Za-z0-9_$.-]{1,64}") ? name : "(key)");
-            }
+            segments.add(c.inArray() ? "[" + c.getCurrentIndex() + "]" : shown.apply(c.getCurrentName()));
         }
         StringBuilder path = new StringBuilder();
         for (int i = segments.size() - 1; i >= 0; i--) {
@@ -53,6 +56,6 @@ public final class Yaml {
             }
             path.append(s);
         }
-        return path.length() == 0 ? "(root)" : path.toString();
+        return path.length() == 0 ? root : path.toString();
     }
 }
