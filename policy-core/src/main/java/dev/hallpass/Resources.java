@@ -1,8 +1,6 @@
 package dev.hallpass;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one way Hallpass reads what {@code policy-rules} ships on the class path (the built-in
@@ -21,11 +19,9 @@ final class Resources {
      * @throws PolicyException naming the resource when it is not on the class path or cannot be read
      */
     static String text(String name, String what) {
-        try (InputStream in = Resources.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new PolicyException(what + " " + name + " not found: is policy-rules on the class path?");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return dev.hallpass.yaml.Yaml.classPathText(name).orElseThrow(() ->
+                    new PolicyException(what + " " + name + " not found: is policy-rules on the class path?"));
         } catch (IOException e) {
             throw new PolicyException(what + " " + name + " cannot be read", e);
         }

@@ -1,9 +1,9 @@
 package dev.hallpass.detect;
 
+import dev.hallpass.yaml.Yaml;
+
 import dev.hallpass.facts.FindingKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -184,11 +184,9 @@ record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolL
     }
 
     private static Lexicon load() {
-        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new LexiconException(SOURCE, List.of("(root): " + RESOURCE + " not found: is policy-rules on the class path?"));
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            return parse(Yaml.classPathText(RESOURCE).orElseThrow(() ->
+                    new LexiconException(SOURCE, List.of("(root): " + RESOURCE + " not found: is policy-rules on the class path?"))));
         } catch (IOException e) {
             throw new LexiconException(SOURCE, List.of("(root): could not be read (" + e.getClass().getSimpleName() + ")"));
         }

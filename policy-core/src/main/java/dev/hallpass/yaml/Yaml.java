@@ -58,4 +58,18 @@ public final class Yaml {
         }
         return path.length() == 0 ? root : path.toString();
     }
+
+    /**
+     * The UTF-8 text of class-path resource {@code name} (a built-in rule file, the clause
+     * catalogue, the profile, the lexicon), or empty when it is not on the class path. The one
+     * loader every package uses; each turns "missing" into its own error.
+     *
+     * @throws java.io.IOException when it is there but cannot be read
+     */
+    public static java.util.Optional<String> classPathText(String name) throws java.io.IOException {
+        try (java.io.InputStream in = Yaml.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }
