@@ -176,8 +176,11 @@ final class LexiconReader {
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
-            // Numbers and booleans YAML reads unquoted (no, on, 1) are words here too.
-            if (item.isValueNode() && !item.isNull() && !item.asText().isBlank()) {
+            // YAML reads a bare no, yes, on, off as a boolean, which would turn the word "no" into
+            // "false": refuse it and ask for quotes. Numbers (1, 24) are words as written.
+            if (item.isBoolean()) {
+                problems.add(path + "[" + i + "]: a bare yes, no, on, off, true or false is read as true/false: write the word in quotes (\"no\")");
+            } else if (item.isValueNode() && !item.isNull() && !item.asText().isBlank()) {
                 out.add(f.apply(item.asText()));
             } else {
                 problems.add(path + "[" + i + "]: must be a non-empty string");

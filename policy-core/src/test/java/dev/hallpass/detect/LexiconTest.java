@@ -47,6 +47,15 @@ final class LexiconTest {
     }
 
     @Test
+    void a_bare_no_is_refused_with_a_hint_to_quote_it_and_a_quoted_one_is_the_word_no() {
+        // YAML reads a bare no as false: the negator "no" had silently become the word "false".
+        assertThatThrownBy(() -> Lexicon.parse("kinds: {URGENCY: {phrases: [urgent], negators: [not, no]}}"))
+                .hasMessageContaining("kinds.URGENCY.negators[1]: a bare yes, no, on, off, true or false is read as true/false");
+        assertThat(Lexicon.parse("kinds: {URGENCY: {phrases: [urgent], negators: [not, \"no\"]}}").kinds()
+                .get(FindingKind.URGENCY).negators()).containsExactly("not", "no");
+    }
+
+    @Test
     void a_kind_that_is_not_a_finding_kind_is_refused_by_name() {
         assertThatThrownBy(() -> Lexicon.parse("kinds: {URGENT: {phrases: [urgent]}}"))
                 .isInstanceOf(LexiconException.class)
