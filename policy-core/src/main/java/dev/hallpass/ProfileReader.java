@@ -60,18 +60,11 @@ final class ProfileReader {
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            String duplicate = Yaml.duplicateKeyPath(e);
-            if (duplicate != null) {
-                throw new InvalidProfileException(sourceName, List.of(duplicate + ": duplicate key"));
-            }
-            var where = e.getLocation();
-            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new InvalidProfileException(sourceName, List.of("(root): not valid " + (mapper == YAML ? "YAML" : "JSON") + at
-                    + limitHint(e)));
+            String problem = Yaml.readProblem(e, mapper == YAML ? "YAML" : "JSON");
+            throw new InvalidProfileException(sourceName, List.of(Yaml.duplicateKeyPath(e) != null ? problem : problem + limitHint(e)));
         } catch (RuntimeException e) {
-            // SnakeYAML refuses alias bombs and deep nesting with its own exceptions.
-            throw new InvalidProfileException(sourceName, List.of("(root): refused: " + e.getClass().getSimpleName()
-                    + " (too many aliases, too deep, or too large)"));
+            // SnakeYAML refuses alias bombs and deep nesting with runtime exceptions of its own.
+            throw new InvalidProfileException(sourceName, List.of(Yaml.readProblem(e, "YAML")));
         }
         ProfileReader reader = new ProfileReader();
         SchoolProfile profile = reader.profile(root);

@@ -50,18 +50,9 @@ final class LexiconReader {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            String duplicate = Yaml.duplicateKeyPath(e);
-            if (duplicate != null) {
-                throw new LexiconException(source, List.of(duplicate + ": duplicate key"));
-            }
-            var where = e.getLocation();
-            throw new LexiconException(source, List.of("(root): not valid YAML"
-                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())));
-        } catch (RuntimeException e) {
-            // SnakeYAML refuses alias bombs and deep nesting with its own exceptions.
-            throw new LexiconException(source, List.of("(root): refused: " + e.getClass().getSimpleName()
-                    + " (too many aliases, too deep, or too large)"));
+        } catch (JsonProcessingException | RuntimeException e) {
+            // SnakeYAML refuses alias bombs and deep nesting with runtime exceptions of its own.
+            throw new LexiconException(source, List.of(Yaml.readProblem(e, "YAML")));
         }
         LexiconReader reader = new LexiconReader();
         Lexicon lexicon = reader.lexicon(root);

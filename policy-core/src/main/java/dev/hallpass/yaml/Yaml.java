@@ -72,4 +72,23 @@ public final class Yaml {
                     : java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
+
+    /**
+     * The one problem line for a file that could not be read at all, as profiles and word lists
+     * report it: {@code path: duplicate key}, {@code (root): not valid YAML at line L, column C},
+     * or {@code (root): refused: …} for what SnakeYAML refuses (alias bombs, deep nesting).
+     *
+     * @param format "YAML" or "JSON", for the message
+     */
+    public static String readProblem(Exception e, String format) {
+        String duplicate = duplicateKeyPath(e);
+        if (duplicate != null) {
+            return duplicate + ": duplicate key";
+        }
+        if (e instanceof JsonProcessingException j) {
+            var where = j.getLocation();
+            return "(root): not valid " + format + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr());
+        }
+        return "(root): refused: " + e.getClass().getSimpleName() + " (too many aliases, too deep, or too large)";
+    }
 }
