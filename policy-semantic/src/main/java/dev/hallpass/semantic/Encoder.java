@@ -1,0 +1,158 @@
+package dev.hallpass.semantic;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The sentence-embedding model: int8 all-MiniLM-L6-v2 run by ONNX Runtime on one shared session, with the
+ * model's own tokenizer. Thread-safe: an {@link OrtSession} may be run from many threads at once, and the
+ * tokenizer is stateless after loading.
+ */
+final class Encoder implements AutoCloseable {
+    static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
+    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+    static final int DIMENSIONS = 384;
+    /** Tokens in one window, [CLS] and [SEP] included. */
+    static final int MAX_TOKENS = 128;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final String digest;
+    private final boolean wantsTypeIds;
+
+    private Encoder(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, String digest) {
+        this.env = env;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.digest = digest;
+        this.wantsTypeIds = session.getInputNames().contains("token_type_ids");
+    }
+
+    static Encoder load(int intraOpThreads) {
+        byte[] model = resource(MODEL_RESOURCE);
+        try (InputStream tok = Encoder.class.getClassLoader().getResourceAsStream(TOKENIZER_RESOURCE)) {
+            if (tok == null) {
+                throw new SemanticException("the tokenizer " + TOKENIZER_RESOURCE + " is not on the class path");
+            }
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tok,
+                    Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = env.createSession(model, options);
+            return new Encoder(env, session, tokenizer, sha256(model));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException | UnsatisfiedLinkError e) {
+            throw new SemanticException("the embedding model could not be loaded by ONNX Runtime on this platform ("
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage(), e);
+        }
+    }
+
+    String modelDigest() {
+        return digest;
+    }
+
+    /** Tokens of {@code text} with their UTF-16 spans, without [CLS] and [SEP]. */
+    Tokens tokenize(String text) {
+        Encoding e = tokenizer.encode(text, false, false);
+        long[] ids = e.getIds();
+        CharSpan[] spans = e.getCharTokenSpans();
+        int[] starts = new int[ids.length];
+        int[] ends = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            CharSpan s = spans[i];
+            starts[i] = s == null ? -1 : s.getStart();
+            ends[i] = s == null ? -1 : s.getEnd();
+        }
+        return new Tokens(ids, starts, ends);
+    }
+
+    /**
+     * The last hidden state for one window: {@code ids} without special tokens; the result has one row per
+     * id (the [CLS] and [SEP] rows dropped).
+     */
+    float[][] hidden(long[] ids, int from, int to) {
+        int n = to - from + 2;
+        long[] input = new long[n];
+        long[] mask = new long[n];
+        input[0] = 101; // [CLS]
+        System.arraycopy(ids, from, input, 1, to - from);
+        input[n - 1] = 102; // [SEP]
+        java.util.Arrays.fill(mask, 1L);
+        long[] shape = {1, n};
+        try (OnnxTensor idsT = OnnxTensor.createTensor(env, LongBuffer.wrap(input), shape);
+             OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+             OnnxTensor typeT = wantsTypeIds ? OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n]), shape) : null) {
+            Map<String, OnnxTensor> in = wantsTypeIds
+                    ? Map.of("input_ids", idsT, "attention_mask", maskT, "token_type_ids", typeT)
+                    : Map.of("input_ids", idsT, "attention_mask", maskT);
+            try (OrtSession.Result r = session.run(in)) {
+                float[][][] out = (float[][][]) r.get(0).getValue();
+                float[][] rows = new float[n - 2][];
+                System.arraycopy(out[0], 1, rows, 0, n - 2);
+                return rows;
+            }
+        } catch (OrtException e) {
+            throw new SemanticException("the embedding model failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Mean-pooled, L2-normalised embedding of a whole text (first window only), as the model card pools. */
+    float[] embed(String text) {
+        Tokens t = tokenize(text);
+        int to = Math.min(t.ids().length, MAX_TOKENS - 2);
+        if (to == 0) {
+            return new float[DIMENSIONS];
+        }
+        float[][] rows = hidden(t.ids(), 0, to);
+        return Vectors.meanNormalised(rows, 0, rows.length);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new SemanticException("closing the model: " + e.getMessage(), e);
+        }
+        tokenizer.close();
+    }
+
+    record Tokens(long[] ids, int[] starts, int[] ends) {}
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Encoder.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new SemanticException("the model " + name + " is not on the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.hallpass.semantic;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The semantic tier: the embedding model and the trained classifiers, loaded once and shared.
+ *
+ * <p>Thread-safe. A message is read in windows of whole sentences of at most {@value Encoder#MAX_TOKENS}
+ * tokens; at most {@value #MAX_WINDOWS} windows and {@value #MAX_SCORED_CHARS} characters are scored, so
+ * a long text costs no more than a few model runs. A kind's score is its highest over the windows, and its
+ * evidence is the sentence within that window that scored highest.
+ */
+public final class SemanticTier implements AutoCloseable {
+    /** Windows scored at most per message. */
+    public static final int MAX_WINDOWS = 4;
+    /** UTF-16 units read at most from the start of a message. */
+    public static final int MAX_SCORED_CHARS = 4_000;
+
+    private final Encoder encoder;
+    private final Classifier classifier;
+
+    private SemanticTier(Encoder encoder, Classifier classifier) {
+        this.encoder = encoder;
+        this.classifier = classifier;
+    }
+
+    /**
+     * Loads the model and the built-in classifier from the class path.
+     *
+     * @throws SemanticException if ONNX Runtime has no native library for this platform, or a resource is
+     *     missing or does not match the model
+     */
+    public static SemanticTier load() {
+        return load(Classifier.builtIn());
+    }
+
+    static SemanticTier load(Classifier classifier) {
+        Encoder encoder = Encoder.load(1);
+        if (!encoder.modelDigest().equals(classifier.modelDigest())) {
+            encoder.close();
+            throw new SemanticException("the classifier was trained on model " + classifier.modelDigest()
+                    + " but the model on the class path is " + encoder.modelDigest() + ": train again");
+        }
+        return new SemanticTier(encoder, classifier);
+    }
+
+    static SemanticTier of(Encoder encoder, Classifier classifier) {
+        return new SemanticTier(encoder, classifier);
+    }
+
+    /** A digest of the model file and the classifier weights together. */
+    public String digest() {
+        return Encoder.sha256((encoder.modelDigest() + "\n" + classifier.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Classifier classifier() {
+        return classifier;
+    }
+
+    Encoder encoder() {
+        return encoder;
+    }
+
+    /** Scores {@code text} for every kind. */
+    public Scores score(String text) {
+        int limit = scoredLength(text);
+        String head = text.substring(0, limit);
+        Encoder.Tokens tokens = encoder.tokenize(head);
+        List<int[]> sentences = sentences(head);
+        double[] best = new double[Kind.ALL.size()];
+        int[][] evidence = new int[Kind.ALL.size()][];
+        java.util.Arrays.fill(best, -1);
+        int windows = 0;
+        int token = 0;
+        int n = tokens.ids().length;
+        int scoredChars = 0;
+        while (token < n && windows < MAX_WINDOWS) {
+            int end = windowEnd(tokens, sentences, token);
+            float[][] rows = encoder.hidden(tokens.ids(), token, end);
+            int charFrom = tokens.starts()[token];
+            int charTo = tokens.ends()[end - 1];
+            Features window = new Features(Vectors.meanNormalised(rows, 0, rows.length), Ngrams.of(head, charFrom, charTo));
+            List<int[]> parts = sentencesIn(tokens, sentences, token, end);
+            for (Kind k : Kind.ALL) {
+                Weights w = classifier.weights(k);
+                int[] span = bestSentence(head, tokens, rows, token, parts, w, charFrom, charTo);
+                double p = w.probability(window); // a sentence alone is not scored higher: measured worse on dev
+                if (p > best[k.ordinal()]) {
+                    best[k.ordinal()] = p;
+                    evidence[k.ordinal()] = span;
+                }
+            }
+            scoredChars = charTo;
+            windows++;
+            token = end;
+        }
+        List<Score> out = new ArrayList<>();
+        for (Kind k : Kind.ALL) {
+            int[] ev = evidence[k.ordinal()];
+            double t = classifier.weights(k).threshold();
+            out.add(ev == null ? new Score(k, 0, t, 0, 0) : new Score(k, best[k.ordinal()], t, ev[0], ev[1]));
+        }
+        if (token >= n) {
+            scoredChars = limit;
+        }
+        return new Scores(out, windows, scoredChars);
+    }
+
+    /** Features of a text as training sees it: its first window, as {@link #score} reads it. */
+    static Features features(Encoder encoder, String text) {
+        String head = text.substring(0, scoredLength(text));
+        Encoder.Tokens tokens = encoder.tokenize(head);
+        if (tokens.ids().length == 0) {
+            return new Features(new float[Encoder.DIMENSIONS], Ngrams.of(head, 0, head.length()));
+        }
+        int end = windowEnd(tokens, sentences(head), 0);
+        float[][] rows = encoder.hidden(tokens.ids(), 0, end);
+        return new Features(Vectors.meanNormalised(rows, 0, rows.length),
+                Ngrams.of(head, tokens.starts()[0], tokens.ends()[end - 1]));
+    }
+
+    private static int[] bestSentence(String text, Encoder.Tokens tokens, float[][] rows, int first, List<int[]> parts,
+            Weights w, int charFrom, int charTo) {
+        if (parts.size() <= 1) {
+            return new int[] {charFrom, charTo};
+        }
+        double best = -1;
+        int[] span = null;
+        for (int[] p : parts) { // p = {fromToken, toToken}
+            int a = tokens.starts()[p[0]];
+            int b = tokens.ends()[p[1] - 1];
+            Features f = new Features(Vectors.meanNormalised(rows, p[0] - first, p[1] - first), Ngrams.of(text, a, b));
+            double s = w.probability(f);
+            if (s > best) {
+                best = s;
+                span = new int[] {a, b};
+            }
+        }
+        return span;
+    }
+
+    private static int scoredLength(String text) {
+        if (text.length() <= MAX_SCORED_CHARS) {
+            return text.length();
+        }
+        int cut = MAX_SCORED_CHARS;
+        if (Character.isLowSurrogate(text.charAt(cut)) && Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut;
+    }
+
+    /** Sentence spans {start, end} of a text, in UTF-16 units. */
+    static List<int[]> sentences(String text) {
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.UK);
+        it.setText(text);
+        List<int[]> out = new ArrayList<>();
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            out.add(new int[] {start, end});
+        }
+        return out;
+    }
+
+    /** The end token (exclusive) of the window starting at {@code from}: whole sentences while they fit. */
+    private static int windowEnd(Encoder.Tokens tokens, List<int[]> sentences, int from) {
+        int max = Math.min(tokens.ids().length, from + Encoder.MAX_TOKENS - 2);
+        int end = from;
+        for (int t = from; t < max; t++) {
+            if (t + 1 == tokens.ids().length || sentenceIndex(sentences, tokens.starts()[t + 1]) != sentenceIndex(sentences, tokens.starts()[t])) {
+                end = t + 1; // a sentence ends after token t
+            }
+        }
+        return end == from ? max : end; // one sentence longer than a window is cut at the window
+    }
+
+    private static List<int[]> sentencesIn(Encoder.Tokens tokens, List<int[]> sentences, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        int start = from;
+        for (int t = from + 1; t <= to; t++) {
+            if (t == to || sentenceIndex(sentences, tokens.starts()[t]) != sentenceIndex(sentences, tokens.starts()[t - 1])) {
+                out.add(new int[] {start, t});
+                start = t;
+            }
+        }
+        return out;
+    }
+
+    private static int sentenceIndex(List<int[]> sentences, int offset) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (sentences.get(mid)[0] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Releases the model's native session. */
+    @Override
+    public void close() {
+        encoder.close();
+    }
+}

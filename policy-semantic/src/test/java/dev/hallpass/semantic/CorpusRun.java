@@ -1,0 +1,62 @@
+package dev.hallpass.semantic;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The corpus scored once per test JVM by the built-in tier, shared by the tests that read it. */
+final class CorpusRun {
+    static final Path CORPUS = Path.of("..", "policy-semantic-corpus");
+    private static volatile CorpusRun run;
+
+    final SemanticTier tier;
+    final List<Corpus.Example> examples;
+    final Map<String, Evaluation.Scored> scored = new ConcurrentHashMap<>();
+
+    private CorpusRun() {
+        tier = SemanticTier.load();
+        examples = Corpus.read(CORPUS);
+        LexicalView lexicon = new LexicalView();
+        for (Corpus.Example e : examples) {
+            scored.put(e.id(), new Evaluation.Scored(e.id(), e.labels(), lexicon.kinds(e.text()), found(tier.score(e.text()))));
+        }
+    }
+
+    static CorpusRun get() {
+        CorpusRun r = run;
+        if (r == null) {
+            synchronized (CorpusRun.class) {
+                r = run;
+                if (r == null) {
+                    r = new CorpusRun();
+                    run = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    static Set<Kind> found(Scores s) {
+        EnumSet<Kind> out = EnumSet.noneOf(Kind.class);
+        for (Score x : s.scores()) {
+            if (x.isOver()) {
+                out.add(x.kind());
+            }
+        }
+        return out;
+    }
+
+    Evaluation on(Corpus.Split split) {
+        List<Evaluation.Scored> rows = new ArrayList<>();
+        for (Corpus.Example e : examples) {
+            if (e.split() == split) {
+                rows.add(scored.get(e.id()));
+            }
+        }
+        return new Evaluation(rows);
+    }
+}
