@@ -52,9 +52,12 @@ final class Pipeline {
     /** A rule phase over its budget is run once more with this many times the budget before it counts as unchecked. */
     static final int RETRY_FACTOR = 20;
     private final boolean anyClassTeachers;
+    /** The semantic tier, or null when only the word lists detect. */
+    private final MeaningDetector meaning;
 
     Pipeline(SchoolProfile profile, Catalogue catalogue, RuleSet rules, RuleSet schoolRules, List<DecisionListener> listeners, TextHasher hasher,
-            int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds) {
+            int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds, MeaningDetector meaning) {
+        this.meaning = meaning;
         this.profile = profile;
         this.catalogue = catalogue;
         this.detectors = DetectorSetup.detectors(profile);
@@ -93,7 +96,7 @@ final class Pipeline {
         List<Finding> findings = List.of();
         Decision decision;
         try {
-            findings = capped(detectors.scan(message.text(), DetectorSetup.attachmentTypes(message)));
+            findings = capped(withMeaning(message.text(), detectors.scan(message.text(), DetectorSetup.attachmentTypes(message))));
             if (findingsOut != null) {
                 findingsOut.addAll(findings);
             }
@@ -127,6 +130,30 @@ final class Pipeline {
             tell(message, decision, findings);
         }
         return decision;
+    }
+
+    /**
+     * The word lists' findings with the semantic tier's beside them: a kind the word lists already
+     * found at the same span is not added twice. Sorted as the detectors sort (spans by offset,
+     * attachments last).
+     */
+    private List<Finding> withMeaning(String text, List<Finding> lexical) {
+        if (meaning == null) {
+            return lexical;
+        }
+        List<Finding> out = new ArrayList<>(lexical);
+        for (Finding f : meaning.findings(text)) {
+            if (f.isAttachment() || f.end() > text.length()) {
+                throw new IllegalStateException("the meaning detector gave a finding outside the text");
+            }
+            boolean same = lexical.stream().anyMatch(l -> l.kind() == f.kind() && l.start() == f.start() && l.end() == f.end());
+            if (!same) {
+                out.add(f);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Finding::isAttachment).thenComparingInt(Finding::start)
+                .thenComparingInt(Finding::end).thenComparing(Finding::kind).thenComparingInt(Finding::attachment));
+        return out;
     }
 
     /**

@@ -147,6 +147,7 @@ public final class PolicyEngine {
         private int maxMatches = DEFAULT_MAX_MATCHES;
         private java.time.Duration ruleCpuBudget = DEFAULT_RULE_CPU_BUDGET;
         private Path rulesDirectory;
+        private MeaningDetector meaningDetector;
         /** The settings already made: each may be made once (Caffeine's rule). */
         private final java.util.Set<String> set = new java.util.HashSet<>();
 
@@ -372,6 +373,19 @@ public final class PolicyEngine {
         }
 
         /**
+         * Adds a detector that reads messages for their meaning (the semantic tier of
+         * {@code policy-semantic}) beside the word lists. Without one, only the word lists and the
+         * pattern recognizers detect.
+         *
+         * @throws NullPointerException if {@code detector} is null
+         */
+        public Builder meaningDetector(MeaningDetector detector) {
+            once("meaningDetector");
+            this.meaningDetector = java.util.Objects.requireNonNull(detector, "detector");
+            return this;
+        }
+
+        /**
          * Compiles the rules and builds the engine.
          *
          * @throws RuleLoadException if a rule file is refused, does not compile or cites an unknown
@@ -433,7 +447,7 @@ public final class PolicyEngine {
             }
             try {
                 return new PolicyEngine(p, catalogue, new Pipeline(p, catalogue, rules, schoolRules, listeners, hasher != null ? hasher : TextHasher.random(),
-                        maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos())));
+                        maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos()), meaningDetector));
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));

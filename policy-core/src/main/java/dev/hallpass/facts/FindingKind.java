@@ -35,6 +35,11 @@ public enum FindingKind {
     SAFEGUARDING,
     /** Disrespectful or abusive language, or a threat. */
     ABUSE,
+    /**
+     * Personal or private information about an identifiable family or child, found by its meaning
+     * (the semantic tier): cited under 3.2.1 and 4.9 where many parents can see it.
+     */
+    PERSONAL_INFO,
     /** A phrase from one of the school's own word lists; {@link Finding#label()} names the list. */
     SCHOOL_WORDS;
 
