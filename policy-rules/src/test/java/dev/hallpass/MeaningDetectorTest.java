@@ -29,11 +29,15 @@ class MeaningDetectorTest {
         }).build();
     }
 
+    /** A parent's message in which the meaning detector finds {@code kind} over the whole text. */
+    private static Decision wholeTextFound(FindingKind kind, Channel channel, String text) {
+        return with(t -> List.of(Finding.span(kind, 0, t.length()))).evaluate(Messages.message(channel, Role.PARENT, text));
+    }
+
     @Test
     void aMeaningFindingIsCitedByTheSameRuleAsAWordListFinding() {
         String text = "our Shannon will be at the gate tonight";
-        PolicyEngine engine = with(t -> List.of(Finding.span(FindingKind.PICKUP_DROPOFF, 0, t.length())));
-        Decision d = engine.evaluate(Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, text));
+        Decision d = wholeTextFound(FindingKind.PICKUP_DROPOFF, Channel.PRIVATE_CHAT, text);
         assertThat(d.outcome()).isEqualTo(Outcome.REDIRECT);
         assertThat(d.redirectTo()).isEqualTo(Route.PHONE_SCHOOL_OFFICE);
         Evidence e = d.reason("5.4").orElseThrow().evidence().get(0);
@@ -43,8 +47,7 @@ class MeaningDetectorTest {
     @Test
     void personalInformationFoundByMeaningInClassChatCites321And49() {
         String text = "we've been in a B&B since the eviction";
-        PolicyEngine engine = with(t -> List.of(Finding.span(FindingKind.PERSONAL_INFO, 0, t.length())));
-        Decision d = engine.evaluate(Messages.message(Channel.CLASS_CHAT, Role.PARENT, text));
+        Decision d = wholeTextFound(FindingKind.PERSONAL_INFO, Channel.CLASS_CHAT, text);
         assertThat(d.outcome()).isEqualTo(Outcome.REDIRECT);
         assertThat(d.cites("3.2.1")).isTrue();
         assertThat(d.cites("4.9")).isTrue();
