@@ -85,6 +85,7 @@ public final class PolicyCli implements Callable<Integer> {
         all.put("explain", ExplainCommand::new);
         all.put("check", CheckCommand::new);
         all.put("test", TestCommand::new);
+        all.put("train", TrainCommand::new);
         java.util.function.Supplier<Object> only = first == null ? null : all.get(first);
         if (only != null) {
             cli.addSubcommand(first, only.get());
@@ -104,6 +105,8 @@ public final class PolicyCli implements Callable<Integer> {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        // DJL's tokenizer probes for a CUDA driver and warns when there is none; the tier runs on the CPU.
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
     }
 
     /** The longest input line kept (evaluate, explain, test): longer lines are answered as errors (§7.1). */
@@ -142,6 +145,10 @@ public final class PolicyCli implements Callable<Integer> {
         @Option(names = "--no-rules-cache", description = "Compile the rules; neither read nor write the compiled-rules cache.")
         boolean noRulesCache;
 
+        @Option(names = "--semantic", description = "Also read each message for its meaning with the on-device semantic tier "
+                + "(in progress, off by default; loading the model takes about a second).")
+        boolean semantic;
+
         SchoolProfile loadProfile() {
             if (profile == null) {
                 return SchoolProfile.builtIn();
@@ -163,6 +170,9 @@ public final class PolicyCli implements Callable<Integer> {
                     throw new PolicyException("rules " + rules + ": not a directory");
                 }
                 builder.rulesDirectory(rules);
+            }
+            if (semantic) {
+                builder.meaningDetector(dev.hallpass.semantic.SemanticDetector.load());
             }
             return builder.build();
         }

@@ -217,4 +217,33 @@ final class PolicyCliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("1 passed, 0 failed\n");
     }
+
+    @Test
+    void with_semantic_a_pick_up_change_in_everyday_words_goes_to_the_office_and_without_it_is_allowed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("in.jsonl");
+        Files.writeString(file, "{\"id\":\"m-1\",\"channel\":\"PRIVATE_CHAT\",\"sender\":{\"role\":\"PARENT\"},"
+                + "\"text\":\"I'm on a late shift so her grandad will be at the gate for her tonight\",\"sentAt\":\"2026-12-01T10:00:00Z\"}\n");
+        Run lexical = run("evaluate", "--no-rules-cache", file.toString());
+        Run semantic = run("evaluate", "--no-rules-cache", "--semantic", file.toString());
+        assertThat(lexical.lines().get(0).get("outcome").asText()).isEqualTo("ALLOW");
+        assertThat(semantic.code()).isZero();
+        assertThat(semantic.lines().get(0).get("outcome").asText()).isEqualTo("REDIRECT");
+        assertThat(semantic.lines().get(0).get("redirectTo").asText()).isEqualTo("PHONE_SCHOOL_OFFICE");
+    }
+
+    @Test
+    void train_names_a_corpus_folder_that_is_not_there(@TempDir Path dir) {
+        Run r = run("train", dir.resolve("nope").toString(), dir.resolve("w.json").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("nope").contains("not a directory");
+    }
+
+    @Test
+    void train_names_the_file_and_line_of_a_bad_corpus_line(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("brief-x.jsonl"), "{\"id\":\"a\",\"origin\":\"o\",\"text\":\"hi\",\"labels\":[]}\n{ not json\n");
+        Run r = run("train", dir.toString(), dir.resolve("w.json").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("brief-x.jsonl:2");
+        assertThat(Files.exists(dir.resolve("w.json"))).isFalse();
+    }
 }

@@ -24,14 +24,26 @@ public final class Train {
             System.err.println("usage: Train <corpus-dir> <classifier.json>");
             System.exit(2);
         }
-        Path out = Path.of(args[1]);
+        System.err.println(run(Path.of(args[0]), Path.of(args[1])));
+    }
+
+    /**
+     * Trains on the corpus in {@code corpus} (its {@code brief-*.jsonl} files; the test split is left out)
+     * and writes the weights to {@code out}.
+     *
+     * @return a one-line summary: the file, its size and its SHA-256
+     * @throws IOException if the output cannot be written
+     * @throws IllegalArgumentException naming the file and line of a corpus line that cannot be read
+     */
+    public static String run(Path corpus, Path out) throws IOException {
+        List<Corpus.Example> examples = Corpus.read(corpus);
         try (Encoder encoder = Encoder.load(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
-            Classifier c = train(encoder, Corpus.read(Path.of(args[0])));
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
+            Classifier c = train(encoder, examples);
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
             }
             Files.write(out, c.bytes());
-            System.err.println("wrote " + out + " (" + c.bytes().length + " bytes, sha256 " + c.digest() + ")");
+            return "wrote " + out + " (" + c.bytes().length + " bytes, sha256 " + c.digest() + ")";
         }
     }
 
