@@ -49,6 +49,13 @@ final class CheckCommand implements Callable<Integer> {
                 problems.add(engineOptions.rules + ":0:0: not a directory");
             }
         }
+        if (engineOptions.semantic) {
+            try {
+                builder.meaningDetector(dev.hallpass.semantic.SemanticDetector.load());
+            } catch (PolicyException e) {
+                problems.add("semantic:0:0: " + e.getMessage());
+            }
+        }
         try {
             PolicyEngine engine = builder.build();
             if (problems.isEmpty()) {
