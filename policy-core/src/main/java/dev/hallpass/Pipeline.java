@@ -151,8 +151,7 @@ final class Pipeline {
                 out.add(f);
             }
         }
-        out.sort(java.util.Comparator.comparing(Finding::isAttachment).thenComparingInt(Finding::start)
-                .thenComparingInt(Finding::end).thenComparing(Finding::kind).thenComparingInt(Finding::attachment));
+        out.sort(Finding.ORDER);
         return out;
     }
 

@@ -31,9 +31,6 @@ final class Pipeline {
             LexiconDetector.NAME,
             AttachmentRecognizer.NAME);
 
-    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::isAttachment)
-            .thenComparingInt(Finding::start).thenComparingInt(Finding::end).thenComparing(Finding::kind)
-            .thenComparingInt(Finding::attachment);
 
     private final List<Recognizer> recognizers;
 
@@ -69,7 +66,7 @@ final class Pipeline {
             r.scan(scan);
         }
         List<Finding> out = new ArrayList<>(scan.findings());
-        out.sort(FINDING_ORDER);
+        out.sort(Finding.ORDER);
         return out;
     }
 

@@ -26,6 +26,11 @@ public record Finding(FindingKind kind, int start, int end, int attachment, Stri
         }
     }
 
+    /** The order findings are reported in: spans by offset, then attachments by index. */
+    public static final java.util.Comparator<Finding> ORDER = java.util.Comparator.comparing(Finding::isAttachment)
+            .thenComparingInt(Finding::start).thenComparingInt(Finding::end).thenComparing(Finding::kind)
+            .thenComparingInt(Finding::attachment);
+
     /** A span of text {@code [start, end)}. */
     public static Finding span(FindingKind kind, int start, int end) {
         return new Finding(kind, start, end, -1, kind.name());

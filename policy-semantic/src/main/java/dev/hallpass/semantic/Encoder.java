@@ -114,17 +114,6 @@ final class Encoder implements AutoCloseable {
         }
     }
 
-    /** Mean-pooled, L2-normalised embedding of a whole text (first window only), as the model card pools. */
-    float[] embed(String text) {
-        Tokens t = tokenize(text);
-        int to = Math.min(t.ids().length, MAX_TOKENS - 2);
-        if (to == 0) {
-            return new float[DIMENSIONS];
-        }
-        float[][] rows = hidden(t.ids(), 0, to);
-        return Vectors.meanNormalised(rows, 0, rows.length);
-    }
-
     @Override
     public void close() {
         try {

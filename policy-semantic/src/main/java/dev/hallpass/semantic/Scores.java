@@ -6,7 +6,7 @@ import java.util.List;
  * Every kind's score for one message.
  *
  * @param scores one per {@link Kind}, in {@link Kind#ALL} order
- * @param windows how many windows of at most {@value Encoder#MAX_TOKENS} tokens the model read
+ * @param windows how many windows of at most 128 tokens the model read
  * @param scoredChars how many UTF-16 units from the start of the text the model read; the rest, if
  *     any, is covered by the word lists only
  */

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The semantic tier: the embedding model and the trained classifiers, loaded once and shared.
  *
- * <p>Thread-safe. A message is read in windows of whole sentences of at most {@value Encoder#MAX_TOKENS}
+ * <p>Thread-safe. A message is read in windows of whole sentences of at most 128
  * tokens; at most {@value #MAX_WINDOWS} windows and {@value #MAX_SCORED_CHARS} characters are scored, so
  * a long text costs no more than a few model runs. A kind's score is its highest over the windows, and its
  * evidence is the sentence within that window that scored highest.
@@ -84,9 +84,19 @@ public final class SemanticTier implements AutoCloseable {
             int charTo = tokens.ends()[end - 1];
             Features window = new Features(Vectors.meanNormalised(rows, 0, rows.length), Ngrams.of(head, charFrom, charTo));
             List<int[]> parts = sentencesIn(tokens, sentences, token, end);
+            List<Features> partFeatures = new ArrayList<>();
+            List<int[]> partSpans = new ArrayList<>();
+            if (parts.size() > 1) {
+                for (int[] p : parts) { // p = {fromToken, toToken}
+                    int a = tokens.starts()[p[0]];
+                    int b = tokens.ends()[p[1] - 1];
+                    partSpans.add(new int[] {a, b});
+                    partFeatures.add(new Features(Vectors.meanNormalised(rows, p[0] - token, p[1] - token), Ngrams.of(head, a, b)));
+                }
+            }
             for (Kind k : Kind.ALL) {
                 Weights w = classifier.weights(k);
-                int[] span = bestSentence(head, tokens, rows, token, parts, w, charFrom, charTo);
+                int[] span = bestSentence(partFeatures, partSpans, w, charFrom, charTo);
                 double p = w.probability(window); // a sentence alone is not scored higher: measured worse on dev
                 if (p > best[k.ordinal()]) {
                     best[k.ordinal()] = p;
@@ -122,21 +132,18 @@ public final class SemanticTier implements AutoCloseable {
                 Ngrams.of(head, tokens.starts()[0], tokens.ends()[end - 1]));
     }
 
-    private static int[] bestSentence(String text, Encoder.Tokens tokens, float[][] rows, int first, List<int[]> parts,
-            Weights w, int charFrom, int charTo) {
-        if (parts.size() <= 1) {
+    /** The sentence of a window that scores highest for {@code w}; the whole window when it is one sentence. */
+    private static int[] bestSentence(List<Features> parts, List<int[]> spans, Weights w, int charFrom, int charTo) {
+        if (parts.isEmpty()) {
             return new int[] {charFrom, charTo};
         }
         double best = -1;
         int[] span = null;
-        for (int[] p : parts) { // p = {fromToken, toToken}
-            int a = tokens.starts()[p[0]];
-            int b = tokens.ends()[p[1] - 1];
-            Features f = new Features(Vectors.meanNormalised(rows, p[0] - first, p[1] - first), Ngrams.of(text, a, b));
-            double s = w.probability(f);
+        for (int i = 0; i < parts.size(); i++) {
+            double s = w.probability(parts.get(i));
             if (s > best) {
                 best = s;
-                span = new int[] {a, b};
+                span = spans.get(i);
             }
         }
         return span;

@@ -25,12 +25,4 @@ final class Vectors {
         }
         return out;
     }
-
-    static double dot(float[] a, double[] w) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * w[i];
-        }
-        return s;
-    }
 }
