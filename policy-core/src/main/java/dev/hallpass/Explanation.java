@@ -9,12 +9,19 @@ import java.util.List;
  * @param decision the decision, exactly as {@link PolicyEngine#evaluate} returns it
  * @param findings everything the detectors found, as evidence (offsets, never text)
  * @param firedRules the rules that fired, in firing order
+ * @param meaning what the semantic tier made of the message (scores, thresholds, the word lists' view),
+ *     or null when the engine runs on the word lists alone
  */
-public record Explanation(Decision decision, List<Evidence> findings, List<FiredRule> firedRules) {
+public record Explanation(Decision decision, List<Evidence> findings, List<FiredRule> firedRules, MeaningReport meaning) {
     /** Copies the lists. */
     public Explanation {
         findings = List.copyOf(findings);
         firedRules = List.copyOf(firedRules);
+    }
+
+    /** An explanation without the semantic tier. */
+    public Explanation(Decision decision, List<Evidence> findings, List<FiredRule> firedRules) {
+        this(decision, findings, firedRules, null);
     }
 
     /**

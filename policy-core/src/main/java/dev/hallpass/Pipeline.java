@@ -52,12 +52,18 @@ final class Pipeline {
     /** A rule phase over its budget is run once more with this many times the budget before it counts as unchecked. */
     static final int RETRY_FACTOR = 20;
     private final boolean anyClassTeachers;
+    /** The reason every decision carries when the semantic tier could not load and the host fell back, else null. */
+    private final Reason lexicalOnly;
     /** The semantic tier, or null when only the word lists detect. */
     private final MeaningDetector meaning;
 
     Pipeline(SchoolProfile profile, Catalogue catalogue, RuleSet rules, RuleSet schoolRules, List<DecisionListener> listeners, TextHasher hasher,
-            int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds, MeaningDetector meaning) {
+            int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds, MeaningDetector meaning,
+            String meaningUnavailable) {
         this.meaning = meaning;
+        this.lexicalOnly = meaningUnavailable == null ? null : new Reason(PolicyEngine.LEXICAL_ONLY_CLAUSE, Outcome.ALLOW, null,
+                "This message was checked by the word lists alone: the semantic tier could not load on this system.",
+                List.of(), List.of(), false);
         this.profile = profile;
         this.catalogue = catalogue;
         this.detectors = DetectorSetup.detectors(profile);
@@ -126,30 +132,59 @@ final class Pipeline {
             LOG.error("message {} could not be checked: {}", message.id(), e.getClass().getName());
             decision = unchecked(message.id(), null);
         }
+        if (lexicalOnly != null) {
+            decision = Combiner.withReason(decision, lexicalOnly);
+        }
         if (!listeners.isEmpty()) {
             tell(message, decision, findings);
         }
         return decision;
     }
 
+    /** What the meaning detector made of the message, or null without one (or when it could not say). */
+    MeaningReport meaningReport(ProposedMessage message) {
+        if (meaning == null) {
+            return null;
+        }
+        try {
+            return meaning.report(message.text(), detectors.scan(message.text(), DetectorSetup.attachmentTypes(message))).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.error("message {}: the semantic tier could not report its scores: {}", message.id(), e.getClass().getName());
+            return null;
+        }
+    }
+
     /**
-     * The word lists' findings with the semantic tier's beside them: a kind the word lists already
-     * found at the same span is not added twice. Sorted as the detectors sort (spans by offset,
-     * attachments last).
+     * The word lists' findings with the meaning detector's beside them: of the kinds it
+     * {@linkplain MeaningDetector#decides() decides}, only its findings; a kind already found at the
+     * same span is not added twice. Sorted as the detectors sort (spans by offset, attachments last).
      */
     private List<Finding> withMeaning(String text, List<Finding> lexical) {
         if (meaning == null) {
             return lexical;
         }
-        List<Finding> out = new ArrayList<>(lexical);
-        for (Finding f : meaning.findings(text)) {
+        java.util.Set<dev.hallpass.facts.FindingKind> decided = meaning.decides();
+        List<Finding> out = new ArrayList<>();
+        for (Finding l : lexical) {
+            if (l.isAttachment() || !decided.contains(l.kind())) {
+                out.add(l);
+            }
+        }
+        int kept = out.size();
+        for (Finding f : meaning.findings(text, lexical)) {
             if (f.isAttachment() || f.end() > text.length()) {
                 throw new IllegalStateException("the meaning detector gave a finding outside the text");
             }
-            boolean same = lexical.stream().anyMatch(l -> l.kind() == f.kind() && l.start() == f.start() && l.end() == f.end());
+            boolean same = false;
+            for (Finding o : out) {
+                same |= o.kind() == f.kind() && o.start() == f.start() && o.end() == f.end();
+            }
             if (!same) {
                 out.add(f);
             }
+        }
+        if (out.size() == kept && kept == lexical.size()) {
+            return lexical;
         }
         out.sort(Finding.ORDER);
         return out;

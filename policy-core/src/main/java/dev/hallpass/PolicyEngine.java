@@ -49,6 +49,11 @@ import org.slf4j.LoggerFactory;
 public final class PolicyEngine {
     /** The clause id cited when a message could not be checked at all (not a policy clause). */
     public static final String UNCHECKED_CLAUSE = "unchecked";
+    /**
+     * The pseudo-clause a decision cites (outcome ALLOW) when the semantic tier could not load and the
+     * host asked to fall back to the word lists ({@link Builder#semanticFallback(boolean)}).
+     */
+    public static final String LEXICAL_ONLY_CLAUSE = "lexical-only";
 
     static final String BUILT_IN_RULES = "hallpass/rules/";
     static final String SCHOOL_CLAUSES = "clauses.yaml";
@@ -111,7 +116,7 @@ public final class PolicyEngine {
         List<RuleRef> fired = new ArrayList<>();
         Decision decision = pipeline.run(message, findings, fired);
         return new Explanation(decision, findings.stream().map(Evidence::of).toList(),
-                fired.stream().map(r -> new FiredRule(r.rule(), r.clause(), r.file())).toList());
+                fired.stream().map(r -> new FiredRule(r.rule(), r.clause(), r.file())).toList(), pipeline.meaningReport(message));
     }
 
     /** The profile this engine decides for. */
@@ -148,6 +153,9 @@ public final class PolicyEngine {
         private java.time.Duration ruleCpuBudget = DEFAULT_RULE_CPU_BUDGET;
         private Path rulesDirectory;
         private MeaningDetector meaningDetector;
+        private boolean semanticTier = true;
+        private boolean semanticFallback;
+        private List<MeaningDetector.Provider> providers;
         /** The settings already made: each may be made once (Caffeine's rule). */
         private final java.util.Set<String> set = new java.util.HashSet<>();
 
@@ -386,6 +394,87 @@ public final class PolicyEngine {
         }
 
         /**
+         * Whether the semantic tier reads messages (default true): with {@code policy-semantic} on the
+         * class path, every engine uses it unless this is false. False leaves the word lists and the
+         * pattern recognizers alone; a detector given to {@link #meaningDetector} is then not used either.
+         */
+        public Builder semanticTier(boolean on) {
+            once("semanticTier");
+            this.semanticTier = on;
+            return this;
+        }
+
+        /**
+         * What happens when the semantic tier on the class path cannot load (no ONNX Runtime native
+         * library for this platform, a damaged model): by default {@link #build()} fails and says why.
+         * True builds an engine on the word lists alone instead, and every decision it makes carries a
+         * reason citing {@value #LEXICAL_ONLY_CLAUSE} (outcome ALLOW) that says so; never silently.
+         */
+        public Builder semanticFallback(boolean fallBack) {
+            once("semanticFallback");
+            this.semanticFallback = fallBack;
+            return this;
+        }
+
+        /** The detector to use: the one given, else the class path's provider, else none; and why none when it failed. */
+        /** Replaces the class path's providers (for this project's tests of a tier that cannot load). */
+        Builder providers(List<MeaningDetector.Provider> given) {
+            this.providers = List.copyOf(given);
+            return this;
+        }
+
+        private record Meaning(MeaningDetector detector, String unavailable) {}
+
+        private Meaning resolveMeaning(SchoolProfile p) {
+            if (!semanticTier) {
+                return new Meaning(null, null);
+            }
+            MeaningDetector d = meaningDetector;
+            if (d == null) {
+                List<MeaningDetector.Provider> found = new ArrayList<>();
+                if (providers != null) {
+                    found.addAll(providers);
+                } else {
+                    java.util.ServiceLoader.load(MeaningDetector.Provider.class, PolicyEngine.class.getClassLoader()).forEach(found::add);
+                }
+                if (found.size() > 1) {
+                    throw new IllegalStateException("more than one semantic tier on the class path: "
+                            + found.stream().map(x -> x.getClass().getName()).toList());
+                }
+                if (found.isEmpty()) {
+                    return new Meaning(null, null);
+                }
+                try {
+                    d = java.util.Objects.requireNonNull(found.get(0).load(), "the provider gave no detector");
+                } catch (RuntimeException | LinkageError e) {
+                    String why = "the semantic tier could not load: " + e.getMessage();
+                    if (!semanticFallback) {
+                        throw new IllegalStateException(why + " (semanticTier(false) runs on the word lists alone; "
+                                + "semanticFallback(true) falls back to them with every decision marked)", e);
+                    }
+                    LOG.warn("{}; every decision is marked as checked by the word lists alone", why);
+                    return new Meaning(null, why);
+                }
+            }
+            final MeaningDetector detector = d;
+            Map<String, Double> thresholds = new LinkedHashMap<>();
+            p.clauses().forEach((id, c) -> {
+                if (c.threshold() != null) {
+                    thresholds.put(id, c.threshold());
+                }
+            });
+            List<String> bad = thresholds.keySet().stream().filter(id -> !detector.thresholdClauses().contains(id))
+                    .sorted(Catalogue.CLAUSE_ORDER)
+                    .map(id -> "clauses." + id + ".threshold: clause " + id + " has no semantic classifier (thresholds apply to "
+                            + detector.thresholdClauses().stream().sorted(Catalogue.CLAUSE_ORDER).toList() + ")")
+                    .toList();
+            if (!bad.isEmpty()) {
+                throw new InvalidProfileException("profile", bad);
+            }
+            return new Meaning(thresholds.isEmpty() ? detector : detector.withThresholds(thresholds), null);
+        }
+
+        /**
          * Compiles the rules and builds the engine.
          *
          * @throws RuleLoadException if a rule file is refused, does not compile or cites an unknown
@@ -445,9 +534,11 @@ public final class PolicyEngine {
                     throw new RuleLoadException(clashes);
                 }
             }
+            Meaning meaning = resolveMeaning(p);
             try {
                 return new PolicyEngine(p, catalogue, new Pipeline(p, catalogue, rules, schoolRules, listeners, hasher != null ? hasher : TextHasher.random(),
-                        maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos()), meaningDetector));
+                        maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos()),
+                        meaning.detector(), meaning.unavailable()));
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));

@@ -242,7 +242,7 @@ final class ProfileReader {
             if (!object(s, path)) {
                 continue;
             }
-            onlyFields(s, path + ".", "enabled", "outcome", "redirectTo", "mode");
+            onlyFields(s, path + ".", "enabled", "outcome", "redirectTo", "mode", "threshold");
             boolean enabled = true;
             JsonNode en = s.get("enabled");
             if (en != null && !en.isNull()) {
@@ -267,7 +267,16 @@ final class ProfileReader {
                     problems.add(path + ".mode: must be enforce or shadow");
                 }
             }
-            out.put(e.getKey(), new ClauseSetting(enabled, outcome, route, shadow));
+            Double threshold = null;
+            JsonNode th = s.get("threshold");
+            if (th != null && !th.isNull()) {
+                if (th.isNumber() && th.doubleValue() > 0 && th.doubleValue() < 1) {
+                    threshold = th.doubleValue();
+                } else {
+                    problems.add(path + ".threshold: must be a number between 0 and 1 (exclusive)");
+                }
+            }
+            out.put(e.getKey(), new ClauseSetting(enabled, outcome, route, shadow, threshold));
         }
         return out;
     }

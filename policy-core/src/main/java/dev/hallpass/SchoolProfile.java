@@ -449,14 +449,29 @@ public final class SchoolProfile {
      * @param outcome replaces the outcome the rules give, or null to keep it
      * @param redirectTo the route to use when {@code outcome} is REDIRECT (it wins over the rule's own route), or null
      * @param shadow true to trial the clause: its reason is reported, marked, without changing the decision
+     * @param threshold the score at which the semantic tier's classifiers for this clause find what it is
+     *     about (strictly between 0 and 1), or null for the trained default; only for clauses the tier
+     *     classifies (3.2.1, 4.1, 4.2, 4.3, 5.4, 5.5)
      */
-    public record ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo, boolean shadow) {
+    public record ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo, boolean shadow, Double threshold) {
         /** Enabled and enforced, with the rules' own outcome. */
-        public static final ClauseSetting DEFAULT = new ClauseSetting(true, null, null, false);
+        public static final ClauseSetting DEFAULT = new ClauseSetting(true, null, null, false, null);
 
-        /** An enforced setting. */
+        /** @throws IllegalArgumentException if {@code threshold} is not strictly between 0 and 1 */
+        public ClauseSetting {
+            if (threshold != null && !(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("threshold must be between 0 and 1 (exclusive): " + threshold);
+            }
+        }
+
+        /** A setting with the trained threshold. */
+        public ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo, boolean shadow) {
+            this(enabled, outcome, redirectTo, shadow, null);
+        }
+
+        /** An enforced setting with the trained threshold. */
         public ClauseSetting(boolean enabled, Outcome outcome, Route redirectTo) {
-            this(enabled, outcome, redirectTo, false);
+            this(enabled, outcome, redirectTo, false, null);
         }
     }
 

@@ -91,4 +91,87 @@ class MeaningDetectorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.meaningDetector(none))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("meaningDetector");
     }
+
+    /** A detector that decides URGENCY and confirms none of the word lists' urgency findings. */
+    private static final MeaningDetector NEVER_URGENT = new MeaningDetector() {
+        @Override
+        public List<Finding> findings(String text) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Set<FindingKind> decides() {
+            return java.util.Set.of(FindingKind.URGENCY);
+        }
+
+        @Override
+        public String digest() {
+            return "never-urgent";
+        }
+    };
+
+    @Test
+    void aDetectorThatDecidesAKindSetsAsideTheWordListsFindingsOfItButNoOthers() {
+        String text = "URGENT: please ring me about the trip, Millie's inhaler is in her bag";
+        PolicyEngine words = PolicyEngine.builder().semanticTier(false).build();
+        PolicyEngine decided = PolicyEngine.builder().meaningDetector(NEVER_URGENT).build();
+        Decision lexical = words.evaluate(Messages.message(Channel.CLASS_CHAT, Role.PARENT, text));
+        Decision d = decided.evaluate(Messages.message(Channel.CLASS_CHAT, Role.PARENT, text));
+        assertThat(lexical.cites("4.2")).isTrue();
+        assertThat(d.cites("4.2")).isFalse();
+        assertThat(d.reasons().stream().map(Reason::clause).filter(c -> !c.equals("4.2")).toList())
+                .isEqualTo(lexical.reasons().stream().map(Reason::clause).filter(c -> !c.equals("4.2")).toList());
+    }
+
+    @Test
+    void aSemanticTierOnTheClassPathThatCannotLoadFailsTheBuildAndSaysHowToGoOn() {
+        MeaningDetector.Provider broken = () -> {
+            throw new UnsatisfiedLinkError("no onnxruntime native library for this platform");
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyEngine.builder().providers(List.of(broken)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the semantic tier could not load: no onnxruntime native library")
+                .hasMessageContaining("semanticFallback(true)");
+    }
+
+    @Test
+    void withFallbackAskedForEveryDecisionSaysItWasCheckedByTheWordListsAlone() {
+        MeaningDetector.Provider broken = () -> {
+            throw new IllegalStateException("damaged model");
+        };
+        PolicyEngine engine = PolicyEngine.builder().providers(List.of(broken)).semanticFallback(true).build();
+        Decision thanks = engine.evaluate(Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, "see you at sports day!"));
+        assertThat(thanks.outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(thanks.cites(PolicyEngine.LEXICAL_ONLY_CLAUSE)).isTrue();
+        Decision absence = engine.evaluate(Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, "Amy is absent today, she has a temperature"));
+        assertThat(absence.redirectTo()).isEqualTo(Route.PHONE_SCHOOL_OFFICE);
+        assertThat(absence.cites(PolicyEngine.LEXICAL_ONLY_CLAUSE)).isTrue();
+    }
+
+    @Test
+    void turnedOffTheTierIsNotLoadedAtAll() {
+        MeaningDetector.Provider mustNotLoad = () -> {
+            throw new AssertionError("loaded although the tier is off");
+        };
+        Decision d = PolicyEngine.builder().providers(List.of(mustNotLoad)).semanticTier(false).build()
+                .evaluate(Messages.message(Channel.PRIVATE_CHAT, Role.PARENT, "see you at sports day!"));
+        assertThat(d.reasons()).isEmpty();
+    }
+
+    @Test
+    void aThresholdForAClauseTheDetectorCannotTuneIsAProfileErrorNamingTheField() {
+        SchoolProfile p = SchoolProfile.builtIn().toBuilder()
+                .clause("4.2", new SchoolProfile.ClauseSetting(true, null, null, false, 0.7)).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyEngine.builder().profile(p).meaningDetector(NEVER_URGENT).build())
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("clauses.4.2.threshold: clause 4.2 has no semantic classifier");
+    }
+
+    @Test
+    void aThresholdOutsideZeroToOneInAProfileFileNamesTheField() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchoolProfile.parse(
+                        "{\"school\": \"X\", \"clauses\": {\"4.3\": {\"threshold\": 1.5}}}", "p.json"))
+                .isInstanceOf(InvalidProfileException.class)
+                .hasMessageContaining("clauses.4.3.threshold: must be a number between 0 and 1");
+    }
 }

@@ -36,7 +36,7 @@ public class EvaluateBenchmark {
     /** Builds the default engine once per fork. */
     @Setup
     public void setUp() {
-        engine = PolicyEngine.builder().build();
+        engine = PolicyEngine.builder().semanticTier(false).build();
         typical = Inputs.TYPICAL;
         varied = Inputs.VARIED.toArray(ProposedMessage[]::new);
     }

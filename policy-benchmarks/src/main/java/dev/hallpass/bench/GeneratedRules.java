@@ -41,7 +41,7 @@ final class GeneratedRules {
 
     /** The default engine (built-in profile and rules) plus {@code extra} generated rule files. */
     static PolicyEngine engineWith(int extra) {
-        PolicyEngine.Builder b = PolicyEngine.builder();
+        PolicyEngine.Builder b = PolicyEngine.builder().semanticTier(false);
         for (int k = 0; k < extra; k++) {
             b.rule(fileName(k), drl(k));
         }

@@ -66,7 +66,7 @@ public final class HeapPerProfile {
             }
         }
         SchoolProfile seed = SchoolProfile.builtIn();
-        PolicyEngine shared = PolicyEngine.builder().build(); // the default engine every host already has
+        PolicyEngine shared = PolicyEngine.builder().semanticTier(false).build(); // the default engine every host already has
         shared.evaluate(Inputs.TYPICAL);
 
         // Warm the build path up (class loading, JIT), then time a batch to choose how many to measure.
@@ -115,7 +115,7 @@ public final class HeapPerProfile {
     }
 
     private static PolicyEngine engine(SchoolProfile p) {
-        return PolicyEngine.builder().profile(p).build();
+        return PolicyEngine.builder().semanticTier(false).profile(p).build();
     }
 
     /** The seed profile with school {@code n}'s name and a roster of its own. */

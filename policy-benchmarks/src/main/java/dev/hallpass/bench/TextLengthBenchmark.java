@@ -39,7 +39,7 @@ public class TextLengthBenchmark {
     /** Builds the default engine and the message of {@link #bytes} once per fork. */
     @Setup
     public void setUp() {
-        engine = PolicyEngine.builder().build();
+        engine = PolicyEngine.builder().semanticTier(false).build();
         message = Inputs.ofLength(bytes);
     }
 

@@ -32,7 +32,7 @@ public class ThreadsBenchmark {
     /** Builds the default engine once per fork; both threads share it, as hosts do. */
     @Setup
     public void setUp() {
-        engine = PolicyEngine.builder().build();
+        engine = PolicyEngine.builder().semanticTier(false).build();
     }
 
     /** One thread. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 final class GeneratedRulesTest {
     @Test
     void generated_rules_pass_the_guard_and_leave_the_typical_decision_alone() {
-        PolicyEngine plain = PolicyEngine.builder().build();
+        PolicyEngine plain = PolicyEngine.builder().semanticTier(false).build();
         PolicyEngine more = GeneratedRules.engineWith(100);
 
         for (var m : Inputs.VARIED) {

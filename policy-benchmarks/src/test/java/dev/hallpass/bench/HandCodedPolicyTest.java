@@ -21,7 +21,7 @@ final class HandCodedPolicyTest {
 
     @BeforeAll
     static void build() {
-        engine = PolicyEngine.builder().build();
+        engine = PolicyEngine.builder().semanticTier(false).build();
         baseline = new HandCodedPolicy(SchoolProfile.builtIn());
     }
 

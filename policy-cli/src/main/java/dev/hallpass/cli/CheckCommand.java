@@ -49,13 +49,7 @@ final class CheckCommand implements Callable<Integer> {
                 problems.add(engineOptions.rules + ":0:0: not a directory");
             }
         }
-        if (engineOptions.semantic) {
-            try {
-                builder.meaningDetector(dev.hallpass.semantic.SemanticDetector.load());
-            } catch (PolicyException e) {
-                problems.add("semantic:0:0: " + e.getMessage());
-            }
-        }
+        builder.semanticTier(engineOptions.semantic);
         try {
             PolicyEngine engine = builder.build();
             if (problems.isEmpty()) {
@@ -66,11 +60,21 @@ final class CheckCommand implements Callable<Integer> {
             e.problems().forEach(p -> problems.add(p.toString()));
         } catch (InvalidProfileException e) {
             e.problems().forEach(p -> problems.add(profileName + ":0:0: " + p));
+        } catch (IllegalStateException e) {
+            // the semantic tier on the class path could not load
+            problems.add("semantic:0:0: " + e.getMessage());
         }
         problems.forEach(out::println);
         if (profile != null) {
             // Legal but risky entries: printed for the school, and no reason to fail the check.
             profile.warnings().forEach(w -> out.println("warning: " + profileName + ": " + w));
+            if (!engineOptions.semantic) {
+                profile.clauses().forEach((id, c) -> {
+                    if (c.threshold() != null) {
+                        out.println("warning: " + profileName + ": clauses." + id + ".threshold: has no effect with --no-semantic");
+                    }
+                });
+            }
         }
         return problems.isEmpty() ? PolicyCli.OK : PolicyCli.FAILED;
     }

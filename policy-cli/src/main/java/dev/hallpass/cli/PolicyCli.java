@@ -145,9 +145,10 @@ public final class PolicyCli implements Callable<Integer> {
         @Option(names = "--no-rules-cache", description = "Compile the rules; neither read nor write the compiled-rules cache.")
         boolean noRulesCache;
 
-        @Option(names = "--semantic", description = "Also read each message for its meaning with the on-device semantic tier "
-                + "(in progress, off by default; loading the model takes about a second).")
-        boolean semantic;
+        @Option(names = "--semantic", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Read each message for its meaning with the on-device semantic tier beside the word lists "
+                + "(the default; loading the model takes about a second). --no-semantic: the word lists alone.")
+        boolean semantic = true;
 
         SchoolProfile loadProfile() {
             if (profile == null) {
@@ -171,9 +172,7 @@ public final class PolicyCli implements Callable<Integer> {
                 }
                 builder.rulesDirectory(rules);
             }
-            if (semantic) {
-                builder.meaningDetector(dev.hallpass.semantic.SemanticDetector.load());
-            }
+            builder.semanticTier(semantic);
             return builder.build();
         }
 

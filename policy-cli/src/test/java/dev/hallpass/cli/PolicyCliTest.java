@@ -219,12 +219,12 @@ final class PolicyCliTest {
     }
 
     @Test
-    void with_semantic_a_pick_up_change_in_everyday_words_goes_to_the_office_and_without_it_is_allowed(@TempDir Path dir) throws IOException {
+    void by_default_a_pick_up_change_in_everyday_words_goes_to_the_office_and_with_no_semantic_it_is_allowed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("in.jsonl");
         Files.writeString(file, "{\"id\":\"m-1\",\"channel\":\"PRIVATE_CHAT\",\"sender\":{\"role\":\"PARENT\"},"
                 + "\"text\":\"I'm on a late shift so her grandad will be at the gate for her tonight\",\"sentAt\":\"2026-12-01T10:00:00Z\"}\n");
-        Run lexical = run("evaluate", "--no-rules-cache", file.toString());
-        Run semantic = run("evaluate", "--no-rules-cache", "--semantic", file.toString());
+        Run lexical = run("evaluate", "--no-rules-cache", "--no-semantic", file.toString());
+        Run semantic = run("evaluate", "--no-rules-cache", file.toString());
         assertThat(lexical.lines().get(0).get("outcome").asText()).isEqualTo("ALLOW");
         assertThat(semantic.code()).isZero();
         assertThat(semantic.lines().get(0).get("outcome").asText()).isEqualTo("REDIRECT");
@@ -245,5 +245,36 @@ final class PolicyCliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("brief-x.jsonl:2");
         assertThat(Files.exists(dir.resolve("w.json"))).isFalse();
+    }
+
+    @Test
+    void check_reports_a_semantic_threshold_on_a_clause_the_tier_does_not_classify(@TempDir Path dir) throws IOException {
+        Path profile = withClauses(dir, "{\"4.3\": {\"threshold\": 0.55}, \"4.7\": {\"threshold\": 0.5}}");
+        Run r = run("check", "--profile", profile.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("clauses.4.7.threshold: clause 4.7 has no semantic classifier").doesNotContain("clauses.4.3");
+    }
+
+    @Test
+    void check_accepts_a_semantic_threshold_and_warns_that_it_does_nothing_without_the_tier(@TempDir Path dir) throws IOException {
+        Path profile = withClauses(dir, "{\"4.3\": {\"threshold\": 0.55}}");
+        assertThat(run("check", "--profile", profile.toString()).code()).isZero();
+        Run off = run("check", "--no-semantic", "--profile", profile.toString());
+        assertThat(off.code()).isZero();
+        assertThat(off.out()).contains("warning: ").contains("clauses.4.3.threshold: has no effect with --no-semantic");
+    }
+
+    /** The built-in profile with its {@code clauses} replaced by {@code clausesJson} (YAML flow syntax is JSON). */
+    private static Path withClauses(Path dir, String clausesJson) throws IOException {
+        String builtIn = new String(PolicyCliTest.class.getClassLoader().getResourceAsStream("hallpass/default-profile.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        for (String line : builtIn.split("\n")) {
+            if (!line.startsWith("clauses:")) {
+                out.append(line).append('\n');
+            }
+        }
+        out.append("clauses: ").append(clausesJson).append('\n');
+        return Files.writeString(dir.resolve("profile.yaml"), out.toString());
     }
 }

@@ -116,6 +116,25 @@ public final class DecisionJson {
         for (Explanation.FiredRule r : x.firedRules()) {
             rules.addObject().put("rule", r.rule()).put("clause", r.clause()).put("file", r.file());
         }
+        if (x.meaning() != null) {
+            ObjectNode m = explain.putObject("semantic");
+            m.put("scoredChars", x.meaning().scoredChars()).put("textLength", x.meaning().textLength());
+            if (!x.meaning().readWholeText()) {
+                m.put("note", "the model read the first " + x.meaning().scoredChars() + " of " + x.meaning().textLength()
+                        + " characters; the rest is covered by the word lists alone");
+            }
+            ArrayNode scores = m.putArray("scores");
+            for (dev.hallpass.MeaningReport.KindScore k : x.meaning().scores()) {
+                ObjectNode n = scores.addObject();
+                n.put("kind", k.kind()).put("clause", k.clause())
+                        .put("score", Math.round(k.score() * 1000) / 1000.0).put("threshold", k.threshold()).put("found", k.found());
+                if (k.start() != null) {
+                    n.putObject("evidence").put("start", k.start()).put("end", k.end());
+                }
+                ArrayNode lex = n.putArray("wordLists");
+                k.lexical().forEach(lex::add);
+            }
+        }
         return out;
     }
 

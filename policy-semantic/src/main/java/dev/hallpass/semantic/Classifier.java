@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class Classifier {
     static final String RESOURCE = "hallpass/semantic/classifier.json";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String modelDigest;
@@ -49,7 +49,7 @@ final class Classifier {
     Classifier withThreshold(Kind kind, double threshold) {
         EnumMap<Kind, Weights> copy = new EnumMap<>(weights);
         Weights w = copy.get(kind);
-        copy.put(kind, new Weights(kind, w.dense(), w.sparse(), w.bias(), threshold));
+        copy.put(kind, w.withThreshold(threshold));
         return new Classifier(modelDigest, copy);
     }
 
@@ -89,7 +89,7 @@ final class Classifier {
                 }
                 try {
                     out.put(k, new Weights(k, floats(n.path("dense").asText()), floats(n.path("sparse").asText()),
-                            (float) n.path("bias").asDouble(), n.path("threshold").asDouble()));
+                            floats(n.path("lexical").asText()), (float) n.path("bias").asDouble(), n.path("threshold").asDouble()));
                 } catch (IllegalArgumentException e) {
                     throw new SemanticException(source + ": kinds." + k.name() + ": " + e.getMessage(), e);
                 }
@@ -105,7 +105,7 @@ final class Classifier {
         root.put("format", FORMAT);
         root.put("model", modelDigest);
         root.put("features", "mean-pooled embedding (" + Encoder.DIMENSIONS + ") + hashed word uni/bigrams ("
-                + Ngrams.BUCKETS + ")");
+                + Ngrams.BUCKETS + ") + word-list finding kinds " + Features.LEXICAL);
         ObjectNode kinds = root.putObject("kinds");
         for (Kind k : Kind.ALL) {
             Weights w = weights.get(k);
@@ -114,6 +114,7 @@ final class Classifier {
             n.put("bias", w.bias());
             n.put("dense", base64(w.dense()));
             n.put("sparse", base64(w.sparse()));
+            n.put("lexical", base64(w.lexical()));
         }
         try {
             return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);

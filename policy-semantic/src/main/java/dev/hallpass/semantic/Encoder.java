@@ -17,13 +17,13 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The sentence-embedding model: int8 all-MiniLM-L6-v2 run by ONNX Runtime on one shared session, with the
+ * The sentence-embedding model: int8 bge-small-en-v1.5 (mean-pooled) run by ONNX Runtime on one shared session, with the
  * model's own tokenizer. Thread-safe: an {@link OrtSession} may be run from many threads at once, and the
  * tokenizer is stateless after loading.
  */
 final class Encoder implements AutoCloseable {
-    static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+    static final String MODEL_RESOURCE = "bge-small-en-v1.5-q.onnx";
+    static final String TOKENIZER_RESOURCE = "bge-small-en-v1.5-q-tokenizer.json";
     static final int DIMENSIONS = 384;
     /** Tokens in one window, [CLS] and [SEP] included. */
     static final int MAX_TOKENS = 128;
@@ -43,10 +43,14 @@ final class Encoder implements AutoCloseable {
     }
 
     static Encoder load(int intraOpThreads) {
-        byte[] model = resource(MODEL_RESOURCE);
-        try (InputStream tok = Encoder.class.getClassLoader().getResourceAsStream(TOKENIZER_RESOURCE)) {
+        return load(MODEL_RESOURCE, TOKENIZER_RESOURCE, intraOpThreads);
+    }
+
+    static Encoder load(String modelResource, String tokenizerResource, int intraOpThreads) {
+        byte[] model = resource(modelResource);
+        try (InputStream tok = Encoder.class.getClassLoader().getResourceAsStream(tokenizerResource)) {
             if (tok == null) {
-                throw new SemanticException("the tokenizer " + TOKENIZER_RESOURCE + " is not on the class path");
+                throw new SemanticException("the tokenizer " + tokenizerResource + " is not on the class path");
             }
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tok,
                     Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));

@@ -1,5 +1,6 @@
 package dev.hallpass.semantic;
 
+import dev.hallpass.facts.Finding;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,19 @@ public final class SemanticTier implements AutoCloseable {
         return Encoder.sha256((encoder.modelDigest() + "\n" + classifier.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * This tier with some kinds' thresholds replaced (the model and weights are shared, not copied).
+     *
+     * @throws IllegalArgumentException if a threshold is not strictly between 0 and 1
+     */
+    public SemanticTier withThresholds(java.util.Map<Kind, Double> thresholds) {
+        Classifier c = classifier;
+        for (var e : thresholds.entrySet()) {
+            c = c.withThreshold(e.getKey(), e.getValue());
+        }
+        return new SemanticTier(encoder, c);
+    }
+
     Classifier classifier() {
         return classifier;
     }
@@ -64,10 +78,18 @@ public final class SemanticTier implements AutoCloseable {
         return encoder;
     }
 
-    /** Scores {@code text} for every kind. */
+    /** Scores {@code text} for every kind, with the built-in word lists' findings as the lexicon's view. */
     public Scores score(String text) {
+        return score(text, LexicalView.BUILT_IN.findings(text));
+    }
+
+    /**
+     * Scores {@code text} for every kind. The classifiers read the word lists' findings beside the model's
+     * embedding: {@code lexical} is what the word lists found in {@code text} (UTF-16 spans of it).
+     */
+    public Scores score(String text, List<Finding> lexical) {
         int limit = scoredLength(text);
-        String head = text.substring(0, limit);
+        String head = wellFormed(text.substring(0, limit));
         Encoder.Tokens tokens = encoder.tokenize(head);
         List<int[]> sentences = sentences(head);
         double[] best = new double[Kind.ALL.size()];
@@ -82,7 +104,8 @@ public final class SemanticTier implements AutoCloseable {
             float[][] rows = encoder.hidden(tokens.ids(), token, end);
             int charFrom = tokens.starts()[token];
             int charTo = tokens.ends()[end - 1];
-            Features window = new Features(Vectors.meanNormalised(rows, 0, rows.length), Ngrams.of(head, charFrom, charTo));
+            Features window = new Features(Vectors.meanNormalised(rows, 0, rows.length), Ngrams.of(head, charFrom, charTo),
+                    Features.lexicalIn(lexical, charFrom, charTo));
             List<int[]> parts = sentencesIn(tokens, sentences, token, end);
             List<Features> partFeatures = new ArrayList<>();
             List<int[]> partSpans = new ArrayList<>();
@@ -91,7 +114,8 @@ public final class SemanticTier implements AutoCloseable {
                     int a = tokens.starts()[p[0]];
                     int b = tokens.ends()[p[1] - 1];
                     partSpans.add(new int[] {a, b});
-                    partFeatures.add(new Features(Vectors.meanNormalised(rows, p[0] - token, p[1] - token), Ngrams.of(head, a, b)));
+                    partFeatures.add(new Features(Vectors.meanNormalised(rows, p[0] - token, p[1] - token), Ngrams.of(head, a, b),
+                            Features.lexicalIn(lexical, a, b)));
                 }
             }
             for (Kind k : Kind.ALL) {
@@ -120,16 +144,19 @@ public final class SemanticTier implements AutoCloseable {
     }
 
     /** Features of a text as training sees it: its first window, as {@link #score} reads it. */
-    static Features features(Encoder encoder, String text) {
-        String head = text.substring(0, scoredLength(text));
+    static Features features(Encoder encoder, String text, List<Finding> lexical) {
+        String head = wellFormed(text.substring(0, scoredLength(text)));
         Encoder.Tokens tokens = encoder.tokenize(head);
         if (tokens.ids().length == 0) {
-            return new Features(new float[Encoder.DIMENSIONS], Ngrams.of(head, 0, head.length()));
+            return new Features(new float[Encoder.DIMENSIONS], Ngrams.of(head, 0, head.length()),
+                    Features.lexicalIn(lexical, 0, head.length()));
         }
         int end = windowEnd(tokens, sentences(head), 0);
         float[][] rows = encoder.hidden(tokens.ids(), 0, end);
-        return new Features(Vectors.meanNormalised(rows, 0, rows.length),
-                Ngrams.of(head, tokens.starts()[0], tokens.ends()[end - 1]));
+        int from = tokens.starts()[0];
+        int to = tokens.ends()[end - 1];
+        return new Features(Vectors.meanNormalised(rows, 0, rows.length), Ngrams.of(head, from, to),
+                Features.lexicalIn(lexical, from, to));
     }
 
     /** The sentence of a window that scores highest for {@code w}; the whole window when it is one sentence. */
@@ -147,6 +174,30 @@ public final class SemanticTier implements AutoCloseable {
             }
         }
         return span;
+    }
+
+    /**
+     * {@code s} with every unpaired surrogate replaced by U+FFFD, one unit for one, so offsets still
+     * point into the original: the tokenizer reads UTF-8 and cannot take half a character.
+     */
+    static String wellFormed(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(ch) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                    : !Character.isLowSurrogate(ch) || (i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+            if (Character.isHighSurrogate(ch) && paired) {
+                i++;
+                continue;
+            }
+            if (!paired) {
+                if (c == null) {
+                    c = s.toCharArray();
+                }
+                c[i] = '\uFFFD';
+            }
+        }
+        return c == null ? s : new String(c);
     }
 
     private static int scoredLength(String text) {

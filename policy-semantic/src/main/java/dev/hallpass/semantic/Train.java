@@ -28,7 +28,7 @@ public final class Train {
     }
 
     /**
-     * Trains on the corpus in {@code corpus} (its {@code brief-*.jsonl} files; the test split is left out)
+     * Trains on the corpus in {@code corpus} (its {@code brief-*.jsonl} files, train and dev splits; the test split is left out)
      * and writes the weights to {@code out}.
      *
      * @return a one-line summary: the file, its size and its SHA-256
@@ -47,17 +47,32 @@ public final class Train {
         }
     }
 
+    /** Trains on the train and dev splits (the test split is never read); thresholds by cross-validation. */
     static Classifier train(Encoder encoder, List<Corpus.Example> examples) {
-        LexicalView lexicon = new LexicalView();
-        List<Trainer.Row> train = new ArrayList<>();
-        List<Trainer.Row> dev = new ArrayList<>();
+        List<Trainer.Row> rows = new ArrayList<>();
         for (Corpus.Example e : examples) {
-            if (e.split() == Corpus.Split.TEST) {
-                continue;
+            if (e.split() != Corpus.Split.TEST) {
+                rows.add(row(encoder, e.text(), e.labels(), e.origin()));
             }
-            Trainer.Row row = new Trainer.Row(SemanticTier.features(encoder, e.text()), e.labels(), lexicon.kinds(e.text()));
-            (e.split() == Corpus.Split.TRAIN ? train : dev).add(row);
         }
-        return Trainer.train(encoder.modelDigest(), train, dev);
+        return Trainer.train(encoder.modelDigest(), rows);
+    }
+
+    static Trainer.Row row(Encoder encoder, String text, java.util.Set<Kind> labels, String origin) {
+        List<dev.hallpass.facts.Finding> lexical = LexicalView.BUILT_IN.findings(text);
+        return new Trainer.Row(SemanticTier.features(encoder, text, lexical), labels, kept(lexical), Trainer.fold(origin));
+    }
+
+    /** The kinds a kept (structured) word-list finding decides whatever the score. */
+    static java.util.Set<Kind> kept(List<dev.hallpass.facts.Finding> lexical) {
+        java.util.EnumSet<Kind> out = java.util.EnumSet.noneOf(Kind.class);
+        for (dev.hallpass.facts.Finding f : lexical) {
+            for (Kind k : Kind.ALL) {
+                if (k.kept().contains(f.kind())) {
+                    out.add(k);
+                }
+            }
+        }
+        return out;
     }
 }

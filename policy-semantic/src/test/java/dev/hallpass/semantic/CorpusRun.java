@@ -1,5 +1,7 @@
 package dev.hallpass.semantic;
 
+import dev.hallpass.facts.Finding;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,9 +22,10 @@ final class CorpusRun {
     private CorpusRun() {
         tier = SemanticTier.load();
         examples = Corpus.read(CORPUS);
-        LexicalView lexicon = new LexicalView();
         for (Corpus.Example e : examples) {
-            scored.put(e.id(), new Evaluation.Scored(e.id(), e.labels(), lexicon.kinds(e.text()), found(tier.score(e.text()))));
+            List<Finding> lexical = LexicalView.BUILT_IN.findings(e.text());
+            scored.put(e.id(), new Evaluation.Scored(e.id(), e.labels(), LexicalView.kinds(lexical),
+                    SemanticDetector.kinds(tier.score(e.text(), lexical), lexical)));
         }
     }
 
@@ -40,14 +43,10 @@ final class CorpusRun {
         return r;
     }
 
-    static Set<Kind> found(Scores s) {
-        EnumSet<Kind> out = EnumSet.noneOf(Kind.class);
-        for (Score x : s.scores()) {
-            if (x.isOver()) {
-                out.add(x.kind());
-            }
-        }
-        return out;
+    /** The kinds the engine would see in {@code text} with {@code tier}. */
+    static Set<Kind> found(SemanticTier tier, String text) {
+        List<Finding> lexical = LexicalView.BUILT_IN.findings(text);
+        return SemanticDetector.kinds(tier.score(text, lexical), lexical);
     }
 
     Evaluation on(Corpus.Split split) {

@@ -15,11 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class DetectionOnTheCorpusTest {
     @Test
-    void lexiconOrModelStaysAboveTheCommittedFloorsOnTheTestSplit() throws IOException {
+    void detectionWithTheTierStaysAboveTheCommittedFloorsOnTheTestSplit() throws IOException {
         CorpusRun run = CorpusRun.get();
-        Evaluation dev = run.on(Corpus.Split.DEV);
         Evaluation test = run.on(Corpus.Split.TEST);
-        System.out.println(dev.table("dev split"));
         System.out.println(test.table("test split"));
         Properties floors = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/floors.properties")) {
@@ -27,14 +25,14 @@ class DetectionOnTheCorpusTest {
         }
         List<String> below = new ArrayList<>();
         for (Kind k : Kind.ALL) {
-            Evaluation.Counts c = test.counts(k, Evaluation.Source.EITHER);
+            Evaluation.Counts c = test.counts(k, Evaluation.Source.ENGINE);
             check(below, k + ".precision", c.precision(), floors);
             check(below, k + ".recall", c.recall(), floors);
         }
-        Evaluation.Counts five4 = test.arrangements(Evaluation.Source.EITHER);
+        Evaluation.Counts five4 = test.arrangements(Evaluation.Source.ENGINE);
         check(below, "5.4.precision", five4.precision(), floors);
         check(below, "5.4.recall", five4.recall(), floors);
-        double benign = test.benignFlagged(Evaluation.Source.EITHER);
+        double benign = test.benignFlagged(Evaluation.Source.ENGINE);
         double ceiling = Double.parseDouble(floors.getProperty("benign.flagged.max"));
         if (benign > ceiling) {
             below.add(String.format("benign flagged %.3f > %.3f", benign, ceiling));
@@ -46,7 +44,7 @@ class DetectionOnTheCorpusTest {
     void theModelFindsWhatTheWordListsMissOnTheTestSplit() {
         Evaluation test = CorpusRun.get().on(Corpus.Split.TEST);
         for (Kind k : Kind.ALL) {
-            assertThat(test.counts(k, Evaluation.Source.EITHER).recall())
+            assertThat(test.counts(k, Evaluation.Source.ENGINE).recall())
                     .as(k + " recall with the model beside the word lists")
                     .isGreaterThan(test.counts(k, Evaluation.Source.LEXICON).recall());
         }

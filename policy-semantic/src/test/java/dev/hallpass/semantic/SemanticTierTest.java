@@ -17,6 +17,29 @@ class SemanticTierTest {
     private final SemanticTier tier = CorpusRun.get().tier;
 
     @Test
+    void anyTextIsScoredWithEvidenceInsideItEvenWithHalfCharactersAndUnassignedCodePoints() {
+        org.quicktheories.core.Gen<String> texts = org.quicktheories.generators.SourceDSL.lists()
+                .of(org.quicktheories.generators.SourceDSL.integers().between(0, 0x2FFFF)).ofSizeBetween(0, 200).map(cps -> {
+                    StringBuilder sb = new StringBuilder();
+                    cps.forEach(cp -> sb.appendCodePoint(cp % 7 == 0 ? 0xD800 + (cp % 0x800) : cp % 5 == 0 ? " .!?\n".charAt(cp % 5) : cp));
+                    return sb.toString();
+                });
+        org.quicktheories.QuickTheory.qt().withExamples(150).forAll(texts).checkAssert(text -> {
+            Scores s = tier.score(text);
+            for (Score x : s.scores()) {
+                assertThat(x.value()).isBetween(0.0, 1.0);
+                assertThat(x.start()).isBetween(0, text.length());
+                assertThat(x.end()).isBetween(x.start(), text.length());
+            }
+        });
+    }
+
+    @Test
+    void anUnpairedSurrogateIsReplacedOneUnitForOne() {
+        assertThat(SemanticTier.wellFormed("a\uD800b\uDC00c\uD83D\uDE00")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00");
+    }
+
+    @Test
     void theEvidenceIsTheSentenceThatScoredNotTheWholeMessage() {
         String text = "Thanks for the lovely newsletter. Keeping him home today, he was sick in the night.";
         Score s = tier.score(text).of(Kind.ABSENCE);

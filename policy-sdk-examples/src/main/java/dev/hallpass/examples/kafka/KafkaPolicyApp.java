@@ -42,7 +42,7 @@ public final class KafkaPolicyApp {
     static final String USAGE = """
             usage: KafkaPolicyApp [--profile F] [--rules DIR] [--bootstrap-servers HOST:PORT,...]
                                   [--application-id ID] [--threads N] [--messages-topic T]
-                                  [--decisions-topic T] [--dead-letter-topic T]
+                                  [--decisions-topic T] [--dead-letter-topic T] [--no-semantic]
               --profile F            school profile (JSON or YAML); default: the built-in profile
               --rules DIR            a school's own .drl files, added to the built-in rules
               --bootstrap-servers    default: localhost:9092
@@ -50,12 +50,13 @@ public final class KafkaPolicyApp {
               --threads N            stream threads in this instance, sharing one engine; default: 1
               --messages-topic       default: hallpass.messages
               --decisions-topic      default: hallpass.decisions
-              --dead-letter-topic    default: hallpass.dead-letter""";
+              --dead-letter-topic    default: hallpass.dead-letter
+              --no-semantic          the word lists alone, without the on-device semantic tier (on by default)""";
 
     private KafkaPolicyApp() {}
 
     /** What the command line asked for; null {@code profile} or {@code rules} means the built-in ones. */
-    record Options(Path profile, Path rules, String bootstrapServers, String applicationId, int threads, Topics topics) {}
+    record Options(Path profile, Path rules, String bootstrapServers, String applicationId, int threads, Topics topics, boolean semantic) {}
 
     /**
      * Reads the command line; {@code --name value} and {@code --name=value} both work.
@@ -72,10 +73,15 @@ public final class KafkaPolicyApp {
         String messages = PolicyTopology.DEFAULT_MESSAGES_TOPIC;
         String decisions = PolicyTopology.DEFAULT_DECISIONS_TOPIC;
         String deadLetter = PolicyTopology.DEFAULT_DEAD_LETTER_TOPIC;
+        boolean semantic = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 return null;
+            }
+            if (arg.equals("--no-semantic")) {
+                semantic = false;
+                continue;
             }
             String name = arg;
             String value;
@@ -106,7 +112,7 @@ public final class KafkaPolicyApp {
                 default -> throw new IllegalArgumentException(name + ": unknown option");
             }
         }
-        return new Options(profile, rules, bootstrap, applicationId, threads, new Topics(messages, decisions, deadLetter));
+        return new Options(profile, rules, bootstrap, applicationId, threads, new Topics(messages, decisions, deadLetter), semantic);
     }
 
     private static int positive(String name, String value) {
@@ -129,7 +135,7 @@ public final class KafkaPolicyApp {
      * @throws UncheckedIOException if a file cannot be read
      */
     static PolicyEngine engine(Options options) {
-        PolicyEngine.Builder builder = PolicyEngine.builder();
+        PolicyEngine.Builder builder = PolicyEngine.builder().semanticTier(options.semantic());
         if (options.profile() != null) {
             builder.profile(SchoolProfile.load(options.profile()));
         }
@@ -169,7 +175,7 @@ public final class KafkaPolicyApp {
         PolicyEngine engine;
         try {
             engine = engine(options);
-        } catch (PolicyException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (PolicyException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             System.err.println("could not start: " + e.getMessage());
             System.exit(1);
             return;

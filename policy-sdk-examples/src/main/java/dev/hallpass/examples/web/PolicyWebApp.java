@@ -137,10 +137,11 @@ public final class PolicyWebApp implements AutoCloseable {
     /**
      * Runs the demo until the process is stopped.
      *
-     * <pre>{@code PolicyWebApp [PORT] [--profile FILE] [--rules DIR]}</pre>
+     * <pre>{@code PolicyWebApp [PORT] [--profile FILE] [--rules DIR] [--no-semantic]}</pre>
      *
      * <p>PORT defaults to 8080; with no {@code --profile} the built-in profile of the seed's school is
-     * used, and {@code --rules DIR} adds a school's own rule files, as for {@code ./policy}. Exits
+     * used, and {@code --rules DIR} adds a school's own rule files, as for {@code ./policy}; the semantic
+     * tier reads every draft unless {@code --no-semantic}. Exits
      * with 2 for bad arguments and 1 when the profile or rules cannot be loaded or the port bound.
      *
      * @param args the command line above
@@ -152,13 +153,13 @@ public final class PolicyWebApp implements AutoCloseable {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("policy-web: " + e.getMessage());
-            System.err.println("usage: PolicyWebApp [PORT] [--profile FILE] [--rules DIR]");
+            System.err.println("usage: PolicyWebApp [PORT] [--profile FILE] [--rules DIR] [--no-semantic]");
             System.exit(2);
             return;
         }
         PolicyWebApp app;
         try {
-            PolicyEngine.Builder builder = PolicyEngine.builder();
+            PolicyEngine.Builder builder = PolicyEngine.builder().semanticTier(options.semantic);
             if (options.profile != null) {
                 builder.profile(SchoolProfile.load(options.profile));
             }
@@ -166,7 +167,7 @@ public final class PolicyWebApp implements AutoCloseable {
                 builder.rulesDirectory(options.rules);
             }
             app = start(builder.build(), options.port);
-        } catch (PolicyException | IllegalArgumentException | IOException | UncheckedIOException e) {
+        } catch (PolicyException | IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
             System.err.println("policy-web: could not start: " + e.getMessage());
             System.exit(1);
             return;
@@ -180,9 +181,10 @@ public final class PolicyWebApp implements AutoCloseable {
         stopped.await();
     }
 
-    /** The command line: {@code [PORT] [--port PORT] [--profile FILE] [--rules DIR]}. */
+    /** The command line: {@code [PORT] [--port PORT] [--profile FILE] [--rules DIR] [--no-semantic]}. */
     static final class Options {
         int port = 8080;
+        boolean semantic = true;
         Path profile;
         Path rules;
 
@@ -194,6 +196,7 @@ public final class PolicyWebApp implements AutoCloseable {
                     case "--profile" -> o.profile = Path.of(value(args, ++i, a));
                     case "--rules" -> o.rules = Path.of(value(args, ++i, a));
                     case "--port" -> o.port = port(value(args, ++i, a));
+                    case "--no-semantic" -> o.semantic = false;
                     default -> {
                         if (a.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + a);

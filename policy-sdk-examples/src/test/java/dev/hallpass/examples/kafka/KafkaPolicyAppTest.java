@@ -24,7 +24,19 @@ final class KafkaPolicyAppTest {
         assertThat(o.applicationId()).isEqualTo("hallpass-policy");
         assertThat(o.threads()).isEqualTo(1);
         assertThat(o.topics()).isEqualTo(PolicyTopology.Topics.defaults());
+        assertThat(o.semantic()).isTrue();
         assertThat(KafkaPolicyApp.engine(o).profile().school()).isEqualTo("Oakfield Primary School");
+    }
+
+    @Test
+    void the_semantic_tier_is_on_unless_no_semantic_is_given() {
+        String everyday = "{\"id\":\"m-1\",\"channel\":\"PRIVATE_CHAT\",\"sender\":{\"role\":\"PARENT\"},"
+                + "\"text\":\"I'm on a late shift so her grandad will be at the gate for her tonight\",\"sentAt\":\"2026-12-01T10:00:00Z\"}";
+        var message = dev.hallpass.json.MessageJson.parse(everyday);
+        assertThat(KafkaPolicyApp.engine(KafkaPolicyApp.parse()).evaluate(message).cites("5.4")).isTrue();
+        Options off = KafkaPolicyApp.parse("--no-semantic");
+        assertThat(off.semantic()).isFalse();
+        assertThat(KafkaPolicyApp.engine(off).evaluate(message).cites("5.4")).isFalse();
     }
 
     @Test

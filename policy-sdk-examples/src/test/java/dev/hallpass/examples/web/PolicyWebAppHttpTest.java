@@ -236,6 +236,8 @@ final class PolicyWebAppHttpTest {
         assertThat(o.port).isEqualTo(8080);
         assertThat(o.profile).isNull();
         assertThat(o.rules).isNull();
+        assertThat(o.semantic).isTrue();
+        assertThat(PolicyWebApp.Options.parse("--no-semantic").semantic).isFalse();
     }
 
     @Test
