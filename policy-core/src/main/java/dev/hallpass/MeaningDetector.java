@@ -76,6 +76,19 @@ public interface MeaningDetector {
         return this;
     }
 
+    /** The file in a school's rules folder that {@link #withSchoolTraining} reads, when it is there. */
+    String SCHOOL_TRAINING_FILE = "semantic-adjustments.json";
+
+    /**
+     * This detector taught by a school's own examples: the school's {@value #SCHOOL_TRAINING_FILE}
+     * (untrusted input, bounded by the detector). By default refused.
+     *
+     * @throws IllegalArgumentException naming {@code source} and what is wrong with the file
+     */
+    default MeaningDetector withSchoolTraining(byte[] file, String source) {
+        throw new IllegalArgumentException(source + ": this semantic tier cannot be taught by a school's examples");
+    }
+
     /**
      * How a module offers its detector to every engine built where it is on the class path (found with
      * {@link java.util.ServiceLoader}); {@code policy-semantic} provides one. A host turns it off with

@@ -54,6 +54,8 @@ public final class PolicyEngine {
      * host asked to fall back to the word lists ({@link Builder#semanticFallback(boolean)}).
      */
     public static final String LEXICAL_ONLY_CLAUSE = "lexical-only";
+    /** The largest school training file read from a rules folder. */
+    static final long MAX_SCHOOL_TRAINING_BYTES = 8L * 1024 * 1024;
 
     static final String BUILT_IN_RULES = "hallpass/rules/";
     static final String SCHOOL_CLAUSES = "clauses.yaml";
@@ -156,6 +158,8 @@ public final class PolicyEngine {
         private boolean semanticTier = true;
         private boolean semanticFallback;
         private List<MeaningDetector.Provider> providers;
+        private boolean schoolTraining = true;
+        private byte[] schoolTrainingFile;
         /** The settings already made: each may be made once (Caffeine's rule). */
         private final java.util.Set<String> set = new java.util.HashSet<>();
 
@@ -261,6 +265,15 @@ public final class PolicyEngine {
                 Path file = rulesDirectory.resolve(SCHOOL_CLAUSES);
                 if (Files.isRegularFile(file)) {
                     clauses.put(SCHOOL_CLAUSES, Files.readString(file, StandardCharsets.UTF_8));
+                }
+                Path training = rulesDirectory.resolve(MeaningDetector.SCHOOL_TRAINING_FILE);
+                schoolTrainingFile = null;
+                if (Files.isRegularFile(training)) {
+                    if (Files.size(training) > MAX_SCHOOL_TRAINING_BYTES) {
+                        throw new RuleLoadException(List.of(new RuleProblem(training.toString(), 0, 0,
+                                Files.size(training) + " bytes, over the limit of " + MAX_SCHOOL_TRAINING_BYTES)));
+                    }
+                    schoolTrainingFile = Files.readAllBytes(training);
                 }
             } catch (IOException | UncheckedIOException e) {
                 Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
@@ -406,7 +419,8 @@ public final class PolicyEngine {
 
         /**
          * What happens when the semantic tier on the class path cannot load (no ONNX Runtime native
-         * library for this platform, a damaged model): by default {@link #build()} fails and says why.
+         * library for this platform, a damaged model): by default {@link #build()} fails with a
+         * {@link PolicyException} that says why.
          * True builds an engine on the word lists alone instead, and every decision it makes carries a
          * reason citing {@value #LEXICAL_ONLY_CLAUSE} (outcome ALLOW) that says so; never silently.
          */
@@ -417,6 +431,17 @@ public final class PolicyEngine {
         }
 
         /** The detector to use: the one given, else the class path's provider, else none; and why none when it failed. */
+        /**
+         * Whether the semantic tier reads the school's {@value MeaningDetector#SCHOOL_TRAINING_FILE} from
+         * the {@linkplain #rulesDirectory rules folder} (default true); false decides with the built-in
+         * weights alone, as {@code ./policy test} does to show the school's training before and after.
+         */
+        public Builder schoolTraining(boolean use) {
+            once("schoolTraining");
+            this.schoolTraining = use;
+            return this;
+        }
+
         /** Replaces the class path's providers (for this project's tests of a tier that cannot load). */
         Builder providers(List<MeaningDetector.Provider> given) {
             this.providers = List.copyOf(given);
@@ -438,7 +463,7 @@ public final class PolicyEngine {
                     java.util.ServiceLoader.load(MeaningDetector.Provider.class, PolicyEngine.class.getClassLoader()).forEach(found::add);
                 }
                 if (found.size() > 1) {
-                    throw new IllegalStateException("more than one semantic tier on the class path: "
+                    throw new PolicyException("more than one semantic tier on the class path: "
                             + found.stream().map(x -> x.getClass().getName()).toList());
                 }
                 if (found.isEmpty()) {
@@ -449,11 +474,19 @@ public final class PolicyEngine {
                 } catch (RuntimeException | LinkageError e) {
                     String why = "the semantic tier could not load: " + e.getMessage();
                     if (!semanticFallback) {
-                        throw new IllegalStateException(why + " (semanticTier(false) runs on the word lists alone; "
+                        throw new PolicyException(why + " (semanticTier(false) runs on the word lists alone; "
                                 + "semanticFallback(true) falls back to them with every decision marked)", e);
                     }
                     LOG.warn("{}; every decision is marked as checked by the word lists alone", why);
                     return new Meaning(null, why);
+                }
+            }
+            if (schoolTraining && schoolTrainingFile != null) {
+                try {
+                    d = d.withSchoolTraining(schoolTrainingFile, MeaningDetector.SCHOOL_TRAINING_FILE);
+                } catch (IllegalArgumentException e) {
+                    throw new RuleLoadException(List.of(new RuleProblem(rulesDirectory.resolve(MeaningDetector.SCHOOL_TRAINING_FILE).toString(),
+                            0, 0, e.getMessage())));
                 }
             }
             final MeaningDetector detector = d;

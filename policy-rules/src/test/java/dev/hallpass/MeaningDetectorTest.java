@@ -129,7 +129,7 @@ class MeaningDetectorTest {
             throw new UnsatisfiedLinkError("no onnxruntime native library for this platform");
         };
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyEngine.builder().providers(List.of(broken)).build())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("the semantic tier could not load: no onnxruntime native library")
                 .hasMessageContaining("semanticFallback(true)");
     }

@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
             e.problems().forEach(p -> problems.add(p.toString()));
         } catch (InvalidProfileException e) {
             e.problems().forEach(p -> problems.add(profileName + ":0:0: " + p));
-        } catch (IllegalStateException e) {
+        } catch (PolicyException e) {
             // the semantic tier on the class path could not load
             problems.add("semantic:0:0: " + e.getMessage());
         }

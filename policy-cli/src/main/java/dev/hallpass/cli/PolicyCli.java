@@ -161,7 +161,12 @@ public final class PolicyCli implements Callable<Integer> {
         }
 
         PolicyEngine buildEngine() {
-            PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile());
+            return buildEngine(true);
+        }
+
+        /** The engine, with or without the school's semantic training in the rules folder. */
+        PolicyEngine buildEngine(boolean schoolTraining) {
+            PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile()).schoolTraining(schoolTraining);
             Path cache = rulesCacheDirectory(System.getenv(), System.getProperty("user.home"));
             if (cache != null) {
                 builder.compiledRulesCache(cache);

@@ -48,6 +48,17 @@ final class TestCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("policy: " + e.getMessage());
             return PolicyCli.FAILED;
         }
+        PolicyEngine untaught = null;
+        if (engineOptions.semantic && engineOptions.rules != null
+                && Files.isRegularFile(engineOptions.rules.resolve(dev.hallpass.MeaningDetector.SCHOOL_TRAINING_FILE))) {
+            try {
+                untaught = engineOptions.buildEngine(false);
+            } catch (PolicyException | UncheckedIOException e) {
+                spec.commandLine().getErr().println("policy: " + e.getMessage());
+                return PolicyCli.FAILED;
+            }
+        }
+        int passedUntaught = 0;
         int passed = 0;
         int failed = 0;
         java.util.Set<String> cited = new java.util.HashSet<>();
@@ -74,6 +85,9 @@ final class TestCommand implements Callable<Integer> {
                         Decision d = engine.evaluate(c.message());
                         d.reasons().forEach(r -> cited.add(r.clause()));
                         List<String> diffs = c.check(d);
+                        if (untaught != null && c.check(untaught.evaluate(c.message())).isEmpty()) {
+                            passedUntaught++;
+                        }
                         if (diffs.isEmpty()) {
                             passed++;
                         } else {
@@ -96,6 +110,10 @@ final class TestCommand implements Callable<Integer> {
                     .map(dev.hallpass.Clause::id).filter(id -> !cited.contains(id)).toList();
             out.printf("coverage: %s%n", missed.isEmpty() ? "every enforced clause was cited by at least one case"
                     : "no case exercised " + String.join(", ", missed));
+        }
+        if (untaught != null) {
+            out.printf("school training (%s): %d passed without it, %d with it%n",
+                    engineOptions.rules.resolve(dev.hallpass.MeaningDetector.SCHOOL_TRAINING_FILE), passedUntaught, passed);
         }
         out.printf("%d passed, %d failed%n", passed, failed);
         return failed == 0 ? PolicyCli.OK : PolicyCli.FAILED;

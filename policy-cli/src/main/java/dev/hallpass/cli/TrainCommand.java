@@ -1,40 +1,74 @@
 package dev.hallpass.cli;
 
+import dev.hallpass.InvalidMessageException;
+import dev.hallpass.facts.Outcome;
+import dev.hallpass.json.PolicyCase;
+import dev.hallpass.semantic.SchoolTraining;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code policy train}: trains the semantic tier's classifiers from a labelled corpus. */
+/**
+ * {@code policy train}: trains the semantic tier's classifiers from a labelled corpus folder, or teaches
+ * it by a school's own test cases (contract §5 files) and writes the school's adjustments.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains the semantic tier's classifiers from a labelled corpus folder (brief-*.jsonl, "
-                + "as in policy-semantic-corpus/) and writes the weights. The same corpus always gives the same file.",
+        description = {"Trains the semantic tier. INPUT a folder of labelled brief-*.jsonl files (as policy-semantic-corpus/): "
+                + "trains the built-in classifiers and writes their weights to OUT; the same corpus always gives the same file.",
+                "INPUT one or more case files (as for test): learns this school's adjustments from its own cases and writes them "
+                + "to OUT, which belongs in the school's rules folder as " + SchoolTraining.FILE + " (the engine reads it from there; "
+                + "test shows the cases passed with and without it)."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:weights written", "1:the corpus or the output could not be used"})
+        exitCodeList = {"0:weights or adjustments written", "1:the input or the output could not be used"})
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CORPUS", description = "Folder of labelled brief-*.jsonl files.")
-    Path corpus;
-
-    @Parameters(index = "1", paramLabel = "OUT", description = "Where to write the weights (JSON).")
-    Path out;
+    @Parameters(arity = "2..*", paramLabel = "INPUT... OUT", description = "A corpus folder, or case files; then the file to write.")
+    List<Path> paths;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(corpus)) {
-            spec.commandLine().getErr().println("policy: train: " + corpus + ": not a directory");
-            return PolicyCli.FAILED;
-        }
+        List<Path> inputs = paths.subList(0, paths.size() - 1);
+        Path out = paths.get(paths.size() - 1);
         try {
-            spec.commandLine().getErr().println(dev.hallpass.semantic.Train.run(corpus, out));
+            if (inputs.size() == 1 && Files.isDirectory(inputs.get(0))) {
+                spec.commandLine().getErr().println(dev.hallpass.semantic.Train.run(inputs.get(0), out));
+                return PolicyCli.OK;
+            }
+            List<SchoolTraining.Case> cases = new ArrayList<>();
+            for (Path in : inputs) {
+                if (!Files.isRegularFile(in)) {
+                    spec.commandLine().getErr().println("policy: train: " + in + ": not a directory or a case file");
+                    return PolicyCli.FAILED;
+                }
+                List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).isBlank()) {
+                        continue;
+                    }
+                    try {
+                        PolicyCase c = PolicyCase.parse(lines.get(i));
+                        cases.add(new SchoolTraining.Case(c.message().text(), c.message().channel().name(),
+                                c.outcome() == Outcome.ALLOW && c.clauses().isEmpty(), new HashSet<>(c.clauses()), new HashSet<>(c.notClauses())));
+                    } catch (InvalidMessageException e) {
+                        spec.commandLine().getErr().println("policy: train: " + in + ":" + (i + 1) + ": " + e.getMessage());
+                        return PolicyCli.FAILED;
+                    }
+                }
+            }
+            spec.commandLine().getErr().println(SchoolTraining.run(cases, out));
             return PolicyCli.OK;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException | dev.hallpass.PolicyException e) {
             spec.commandLine().getErr().println("policy: train: " + e.getMessage());
             return PolicyCli.FAILED;
         }

@@ -277,4 +277,32 @@ final class PolicyCliTest {
         out.append("clauses: ").append(clausesJson).append('\n');
         return Files.writeString(dir.resolve("profile.yaml"), out.toString());
     }
+
+    @Test
+    void train_on_a_schools_cases_writes_adjustments_that_test_then_shows_before_and_after(@TempDir Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Path cases = dir.resolve("cases.jsonl");
+        Files.writeString(cases, "{\"message\":{\"id\":\"c-1\",\"channel\":\"CLASS_CHAT\",\"classId\":\"oak\",\"sender\":{\"role\":\"PARENT\"},"
+                + "\"text\":\"My other half is a bit of a jack of all trades if school needs a hand fixing up the reading shed\","
+                + "\"sentAt\":\"2026-12-01T10:00:00Z\"},\"expect\":{\"outcome\":\"ALLOW\"}}\n");
+        Run before = run("test", "--no-rules-cache", "--rules", rules.toString(), cases.toString());
+        assertThat(before.out()).endsWith("0 passed, 1 failed\n");
+        Run train = run("train", cases.toString(), rules.resolve("semantic-adjustments.json").toString());
+        assertThat(train.code()).isZero();
+        assertThat(train.err()).contains("read 1 cases, 1 taught something");
+        Run after = run("test", "--no-rules-cache", "--rules", rules.toString(), cases.toString());
+        assertThat(after.code()).isZero();
+        assertThat(after.out()).contains("school training (" + rules.resolve("semantic-adjustments.json") + "): 0 passed without it, 1 with it")
+                .endsWith("1 passed, 0 failed\n");
+    }
+
+    @Test
+    void train_names_the_file_and_line_of_a_bad_case(@TempDir Path dir) throws IOException {
+        Path cases = dir.resolve("cases.jsonl");
+        Files.writeString(cases, "{\"message\": {}, \"expect\": {}}\n");
+        Run r = run("train", cases.toString(), dir.resolve("out.json").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cases.jsonl:1: ");
+        assertThat(Files.exists(dir.resolve("out.json"))).isFalse();
+    }
 }

@@ -50,18 +50,33 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
      *
      * @throws SemanticException if the model cannot be loaded on this platform (and again on every call)
      */
-    public static SemanticDetector shared() {
-        return Shared.DETECTOR;
+    public static synchronized SemanticDetector shared() {
+        if (shared != null) {
+            return shared;
+        }
+        if (sharedFailure != null) {
+            throw new SemanticException(sharedFailure.getMessage(), sharedFailure);
+        }
+        try {
+            shared = new SemanticDetector(SemanticTier.load()) {
+                @Override
+                public void close() {
+                    // shared by every engine in the JVM: stays open
+                }
+            };
+            return shared;
+        } catch (SemanticException e) {
+            sharedFailure = e;
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            sharedFailure = new SemanticException("the model could not be loaded on this platform (" + System.getProperty("os.name")
+                    + " " + System.getProperty("os.arch") + "): " + e, e);
+            throw sharedFailure;
+        }
     }
 
-    private static final class Shared {
-        static final SemanticDetector DETECTOR = new SemanticDetector(SemanticTier.load()) {
-            @Override
-            public void close() {
-                // shared by every engine in the JVM: stays open
-            }
-        };
-    }
+    private static SemanticDetector shared;
+    private static SemanticException sharedFailure;
 
     /** Wraps a tier already loaded (it stays owned by the caller). */
     public static SemanticDetector of(SemanticTier tier) {
@@ -183,6 +198,23 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
             }
         }
         return byKind.isEmpty() ? this : new SemanticDetector(tier.withThresholds(byKind));
+    }
+
+    /**
+     * This detector with a school's adjustments (its {@value SchoolTraining#FILE}, written by
+     * {@code ./policy train CASES OUT}).
+     *
+     * @throws IllegalArgumentException naming {@code source} and what is wrong with the file, or when it
+     *     was learnt against other built-in weights
+     */
+    @Override
+    public SemanticDetector withSchoolTraining(byte[] file, String source) {
+        SchoolAdjustments a = SchoolAdjustments.read(file, source);
+        try {
+            return new SemanticDetector(tier.withAdjustments(a));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     private static final Set<String> CLAUSES;

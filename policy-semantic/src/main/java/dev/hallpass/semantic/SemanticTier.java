@@ -22,10 +22,29 @@ public final class SemanticTier implements AutoCloseable {
 
     private final Encoder encoder;
     private final Classifier classifier;
+    private final SchoolAdjustments adjustments;
 
     private SemanticTier(Encoder encoder, Classifier classifier) {
+        this(encoder, classifier, null);
+    }
+
+    private SemanticTier(Encoder encoder, Classifier classifier, SchoolAdjustments adjustments) {
         this.encoder = encoder;
         this.classifier = classifier;
+        this.adjustments = adjustments;
+    }
+
+    /** This tier with a school's adjustments ({@link SchoolTraining}); the model and weights are shared. */
+    SemanticTier withAdjustments(SchoolAdjustments a) {
+        if (!a.classifierDigest().equals(classifier.digest())) {
+            throw new IllegalArgumentException("trained against other classifier weights (" + a.classifierDigest().substring(0, 12)
+                    + "…, these are " + classifier.digest().substring(0, 12) + "…): train again with ./policy train");
+        }
+        return new SemanticTier(encoder, classifier, a);
+    }
+
+    SchoolAdjustments adjustments() {
+        return adjustments;
     }
 
     /**
@@ -54,7 +73,8 @@ public final class SemanticTier implements AutoCloseable {
 
     /** A digest of the model file and the classifier weights together. */
     public String digest() {
-        return Encoder.sha256((encoder.modelDigest() + "\n" + classifier.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Encoder.sha256((encoder.modelDigest() + "\n" + classifier.digest() + (adjustments == null ? "" : "\n" + adjustments.digest()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -67,7 +87,7 @@ public final class SemanticTier implements AutoCloseable {
         for (var e : thresholds.entrySet()) {
             c = c.withThreshold(e.getKey(), e.getValue());
         }
-        return new SemanticTier(encoder, c);
+        return new SemanticTier(encoder, c, adjustments);
     }
 
     Classifier classifier() {
@@ -118,10 +138,12 @@ public final class SemanticTier implements AutoCloseable {
                             Features.lexicalIn(lexical, a, b)));
                 }
             }
+            SchoolAdjustments.Exemplar like = adjustments == null ? null : adjustments.nearest(window.embedding());
             for (Kind k : Kind.ALL) {
                 Weights w = classifier.weights(k);
                 int[] span = bestSentence(partFeatures, partSpans, w, charFrom, charTo);
-                double p = w.probability(window); // a sentence alone is not scored higher: measured worse on dev
+                // a sentence alone is not scored higher: measured worse on dev
+                double p = adjustments == null ? w.probability(window) : adjustments.adjust(k, w.logit(window), like);
                 if (p > best[k.ordinal()]) {
                     best[k.ordinal()] = p;
                     evidence[k.ordinal()] = span;

@@ -21,6 +21,10 @@ record Weights(Kind kind, float[] dense, float[] sparse, float[] lexical, float 
     }
 
     double probability(Features f) {
+        return 1 / (1 + Math.exp(-logit(f)));
+    }
+
+    double logit(Features f) {
         double z = bias;
         float[] e = f.embedding();
         for (int i = 0; i < e.length; i++) {
@@ -33,6 +37,6 @@ record Weights(Kind kind, float[] dense, float[] sparse, float[] lexical, float 
         for (int l : f.lexical()) {
             z += lexical[l];
         }
-        return 1 / (1 + Math.exp(-z));
+        return z;
     }
 }

@@ -175,7 +175,7 @@ public final class KafkaPolicyApp {
         PolicyEngine engine;
         try {
             engine = engine(options);
-        } catch (PolicyException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (PolicyException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("could not start: " + e.getMessage());
             System.exit(1);
             return;

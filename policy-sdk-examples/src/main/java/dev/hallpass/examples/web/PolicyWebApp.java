@@ -167,7 +167,7 @@ public final class PolicyWebApp implements AutoCloseable {
                 builder.rulesDirectory(options.rules);
             }
             app = start(builder.build(), options.port);
-        } catch (PolicyException | IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
+        } catch (PolicyException | IllegalArgumentException | IOException | UncheckedIOException e) {
             System.err.println("policy-web: could not start: " + e.getMessage());
             System.exit(1);
             return;
