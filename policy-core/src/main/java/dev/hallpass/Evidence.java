@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param attachment index into the message's attachments; null for a text span
  * @param label what is written as the evidence's {@code kind}: the kind's name, or the name of
  *     the school's word list for {@link FindingKind#SCHOOL_WORDS}
+ * @param score the semantic tier's score where it decided this evidence (0 to 1), else null; the span
+ *     is then the sentence that scored, or the word lists' finding it confirmed
  */
-public record Evidence(FindingKind kind, Integer start, Integer end, Integer attachment, String label) {
+public record Evidence(FindingKind kind, Integer start, Integer end, Integer attachment, String label, Double score) {
+    /** Evidence no statistical detector decided. */
+    public Evidence(FindingKind kind, Integer start, Integer end, Integer attachment, String label) {
+        this(kind, start, end, attachment, label, null);
+    }
 
     /** @throws IllegalArgumentException unless exactly one of span or attachment is given */
     public Evidence {
@@ -38,6 +44,6 @@ public record Evidence(FindingKind kind, Integer start, Integer end, Integer att
     }
 
     static Evidence of(Finding f) {
-        return f.isAttachment() ? attachment(f.kind(), f.attachment()) : new Evidence(f.kind(), f.start(), f.end(), null, f.label());
+        return f.isAttachment() ? attachment(f.kind(), f.attachment()) : new Evidence(f.kind(), f.start(), f.end(), null, f.label(), f.score());
     }
 }

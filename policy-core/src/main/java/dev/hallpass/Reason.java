@@ -32,4 +32,12 @@ public record Reason(
         evidence = List.copyOf(evidence);
         obligations = List.copyOf(obligations);
     }
+
+    /**
+     * The highest score among this reason's evidence where the semantic tier decided it (contract §7.2:
+     * a reason may carry {@code "score"}), else empty.
+     */
+    public java.util.OptionalDouble score() {
+        return evidence.stream().filter(e -> e.score() != null).mapToDouble(Evidence::score).max();
+    }
 }

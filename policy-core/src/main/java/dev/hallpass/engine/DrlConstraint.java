@@ -56,6 +56,10 @@ final class DrlConstraint {
         for (RecordComponent c : type.getRecordComponents()) {
             Class<?> t = c.getType();
             String name = c.getName();
+            if (type == dev.hallpass.facts.Finding.class && name.equals("score")) {
+                // the semantic tier's score is evidence for people; a school sets thresholds in its profile
+                continue;
+            }
             if (t.isEnum()) {
                 out.put(name, new Field(name, Type.ENUM, t));
                 if (t == java.time.DayOfWeek.class) {

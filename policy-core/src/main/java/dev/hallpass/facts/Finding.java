@@ -12,10 +12,20 @@ import java.util.Objects;
  * @param attachment index into the message's attachments, or -1 for a text span
  * @param label the kind's name, or for {@link FindingKind#SCHOOL_WORDS} the name of the school's
  *     word list ("SELLING"): rules match it with {@code label == "SELLING"}
+ * @param score where a statistical detector (the semantic tier) decided the finding, its score in
+ *     [0, 1]; null for the word lists' and recognizers' own findings
  */
-public record Finding(FindingKind kind, int start, int end, int attachment, String label) {
-    /** @throws IllegalArgumentException if the finding is neither a valid span nor an attachment */
+public record Finding(FindingKind kind, int start, int end, int attachment, String label, Double score) {
+    /** A finding no statistical detector decided. */
+    public Finding(FindingKind kind, int start, int end, int attachment, String label) {
+        this(kind, start, end, attachment, label, null);
+    }
+
+    /** @throws IllegalArgumentException if the finding is neither a valid span nor an attachment, or the score is outside [0, 1] */
     public Finding {
+        if (score != null && !(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("a finding's score is in [0, 1]: " + score);
+        }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(label, "label");
         boolean span = attachment == -1 && start >= 0 && end > start;
@@ -44,6 +54,11 @@ public record Finding(FindingKind kind, int start, int end, int attachment, Stri
     /** The attachment at {@code index}. */
     public static Finding attachment(FindingKind kind, int index) {
         return new Finding(kind, -1, -1, index, kind.name());
+    }
+
+    /** This finding as decided by a statistical detector with {@code value}. */
+    public Finding withScore(double value) {
+        return new Finding(kind, start, end, attachment, label, value);
     }
 
     /** True when this finding locates an attachment. */

@@ -87,6 +87,7 @@ public final class DecisionJson {
             if (r.shadow()) {
                 rj.put("shadow", true);
             }
+            r.score().ifPresent(v -> rj.put("score", Math.round(v * 1000) / 1000.0));
             ArrayNode ev = rj.putArray("evidence");
             r.evidence().forEach(e -> ev.add(node(e)));
         }

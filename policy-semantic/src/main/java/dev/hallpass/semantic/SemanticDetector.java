@@ -137,7 +137,13 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
                 if (k.kept().contains(f.kind())) {
                     covered = true;
                 } else if (k.decided().contains(f.kind()) || f.kind() == k.finding()) {
-                    boolean keep = s.isOver() || f.end() > scores.scoredChars();
+                    boolean past = f.end() > scores.scoredChars();
+                    if (s.isOver() && !past) {
+                        out.add(f.withScore(s.value()));
+                        covered = true;
+                        continue;
+                    }
+                    boolean keep = past;
                     if (!keep) {
                         builtIn = builtIn != null ? builtIn : builtInOfHead.get();
                         keep = !builtIn.contains(f);
@@ -149,7 +155,7 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
                 }
             }
             if (s.isOver() && !covered && s.end() > s.start()) {
-                out.add(Finding.span(k.finding(), s.start(), s.end()));
+                out.add(Finding.span(k.finding(), s.start(), s.end()).withScore(s.value()));
             }
         }
         return out;

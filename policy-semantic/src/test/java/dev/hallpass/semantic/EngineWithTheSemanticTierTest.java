@@ -40,6 +40,10 @@ class EngineWithTheSemanticTierTest {
         Reason r = d.reason("5.4").orElseThrow();
         Evidence e = r.evidence().get(0);
         assertThat(text.substring(e.start(), e.end())).isEqualTo(text);
+        assertThat(r.score()).as("contract 7.2: the reason carries the score that decided it").isPresent();
+        assertThat(r.score().getAsDouble()).isBetween(CorpusRun.get().tier.classifier().weights(Kind.PICKUP_DROPOFF).threshold(), 1.0);
+        assertThat(dev.hallpass.json.DecisionJson.toJson(d)).contains("\"clause\":\"5.4\"").contains("\"score\":");
+        assertThat(lexical.evaluate(privately("Amy is absent today")).reason("5.4").orElseThrow().score()).isEmpty();
     }
 
     @Test
