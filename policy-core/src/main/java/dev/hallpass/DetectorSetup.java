@@ -43,6 +43,7 @@ final class DetectorSetup {
             }
         }
         notNames.add(profile.school());
+        notNames.addAll(profile.notNames());
         SchoolProfile.Contacts c = profile.contacts();
         List<String> phones = new ArrayList<>();
         for (SchoolProfile.Contact contact : List.of(c.schoolOffice(), c.school(), c.nursingTeam(), c.evidenceForLearning())) {
@@ -50,12 +51,21 @@ final class DetectorSetup {
         }
         Map<String, DetectorConfig.WordList> words = new LinkedHashMap<>();
         profile.words().forEach((name, list) -> words.put(name, new DetectorConfig.WordList(list.add(), list.ignore())));
-        return new DetectorConfig(roster, notNames, phones, words, Set.of());
+        return new DetectorConfig(roster, notNames, phones, words, Set.of(), profile.notNames());
     }
 
     /** The types of {@code message}'s attachments, in order: all the recognizers see of them. */
     static List<AttachmentType> attachmentTypes(ProposedMessage message) {
         return message.attachments().stream().map(Attachment::type).toList();
+    }
+
+    /** {@link Detectors#isCommonWord}, with a failure to read the word list as Hallpass's own exception. */
+    static boolean isCommonWord(String word) {
+        try {
+            return Detectors.isCommonWord(word);
+        } catch (LexiconException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new PolicyException("common words: " + e.getMessage(), e);
+        }
     }
 
     /**

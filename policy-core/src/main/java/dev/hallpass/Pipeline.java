@@ -141,6 +141,17 @@ final class Pipeline {
         return decision;
     }
 
+    /** Why each word of the message that could be a child's name was taken or set aside; empty when that cannot be said. */
+    List<Explanation.NameReason> nameReasons(ProposedMessage message) {
+        try {
+            return detectors.nameNotes(message.text()).stream()
+                    .map(n -> new Explanation.NameReason(n.start(), n.end(), n.taken(), n.why())).toList();
+        } catch (RuntimeException e) {
+            LOG.error("message {}: name reasons could not be given: {}", message.id(), e.getClass().getName());
+            return List.of();
+        }
+    }
+
     /** What the meaning detector made of the message, or null without one (or when it could not say). */
     MeaningReport meaningReport(ProposedMessage message) {
         if (meaning == null) {

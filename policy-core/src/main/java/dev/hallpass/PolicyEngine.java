@@ -118,7 +118,8 @@ public final class PolicyEngine {
         List<RuleRef> fired = new ArrayList<>();
         Decision decision = pipeline.run(message, findings, fired);
         return new Explanation(decision, findings.stream().map(Evidence::of).toList(),
-                fired.stream().map(r -> new FiredRule(r.rule(), r.clause(), r.file())).toList(), pipeline.meaningReport(message));
+                fired.stream().map(r -> new FiredRule(r.rule(), r.clause(), r.file())).toList(), pipeline.meaningReport(message),
+                pipeline.nameReasons(message));
     }
 
     /** The profile this engine decides for. */

@@ -79,7 +79,7 @@ final class ProfileReader {
             problems.add("(root): must be an object");
             return null;
         }
-        onlyFields(root, "", "school", "timezone", "workingHours", "closedDates", "contacts", "classes", "clauses", "words");
+        onlyFields(root, "", "school", "timezone", "workingHours", "closedDates", "contacts", "classes", "clauses", "words", "notNames");
         String school = text(root, "school", "school");
         ZoneId zone = parse(root, "timezone", "timezone", ZoneId::of, "not a timezone id such as Europe/London");
         WorkingHours hours = workingHours(root.get("workingHours"));
@@ -88,11 +88,12 @@ final class ProfileReader {
         List<SchoolClass> classes = classes(root.get("classes"));
         Map<String, ClauseSetting> clauses = clauses(root.get("clauses"));
         Map<String, WordList> words = words(root.get("words"));
+        List<String> notNames = notNames(root.get("notNames"));
         if (!problems.isEmpty()) {
             return null;
         }
         return SchoolProfile.builder().school(school).timezone(zone).workingHours(hours).closedDates(closed)
-                .contacts(contacts).classes(classes).clauses(clauses).words(words).build();
+                .contacts(contacts).classes(classes).clauses(clauses).words(words).notNames(notNames).build();
     }
 
     private WorkingHours workingHours(JsonNode node) {
@@ -305,6 +306,20 @@ final class ProfileReader {
             List<String> add = phrases(e.getValue().get("add"), path + ".add");
             List<String> ignore = phrases(e.getValue().get("ignore"), path + ".ignore");
             out.put(kind != null ? kind.name() : e.getKey(), new WordList(add, ignore));
+        }
+        return out;
+    }
+
+    /** The profile's {@code notNames}: phrases of one to eight words. */
+    private List<String> notNames(JsonNode node) {
+        List<String> out = strings(node, "notNames");
+        for (int i = 0; i < out.size(); i++) {
+            String p = out.get(i).trim();
+            if (p.isEmpty() || p.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                problems.add("notNames[" + i + "]: must have a letter or digit");
+            } else if (p.split("\\s+").length > 8) {
+                problems.add("notNames[" + i + "]: at most 8 words");
+            }
         }
         return out;
     }

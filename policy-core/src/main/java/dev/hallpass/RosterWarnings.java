@@ -9,10 +9,11 @@ import java.util.Set;
 /**
  * Roster entries that are legal but risky (contract §7.1's spirit: say so before going live): a
  * name the detector matches on its own (a child's first name, an alias) that has only one to
- * three letters, or is one of the most common English words, may be found as a child's name where
- * it is only a word ("Al", "And"). Names the detector already treats as word-names (Will, May,
- * Grace, Bob: {@link Detectors#isOrdinaryWord}) are found only where used as names, so they are
- * fine. Such entries are warnings, never refusals.
+ * three letters, or is a common English word, may be found as a child's name where it is only a
+ * word ("Al", "And", "Mason"). Names the detector already treats as word-names (Will, May, Grace,
+ * Bob: {@link Detectors#isOrdinaryWord}) and aliases that are common words (Kit, Sunny: found only
+ * where used as names) are covered; so is a word the profile's {@code notNames} lists. Such entries
+ * are warnings, never refusals.
  */
 final class RosterWarnings {
     /** About a hundred of the most frequent English words, almost all function words. */
@@ -38,12 +39,12 @@ final class RosterWarnings {
                 String path = "classes[" + c + "].children[" + k + "]";
                 SchoolProfile.Child child = children.get(k);
                 String[] parts = child.name().trim().split("\\s+");
-                check(parts[0], path + ".name", out);
+                check(parts[0], path + ".name", false, profile, out);
                 List<String> aliases = child.aliases();
                 for (int a = 0; a < aliases.size(); a++) {
                     String alias = aliases.get(a).trim();
                     if (!alias.contains(" ")) { // a longer alias is matched only as a whole
-                        check(alias, path + ".aliases[" + a + "]", out);
+                        check(alias, path + ".aliases[" + a + "]", true, profile, out);
                     }
                 }
             }
@@ -51,8 +52,13 @@ final class RosterWarnings {
         return out;
     }
 
-    private static void check(String word, String path, List<String> out) {
+    private static void check(String word, String path, boolean alias, SchoolProfile profile, List<String> out) {
         String problem = problem(word);
+        if (problem == null && !alias && !DetectorSetup.isOrdinaryWord(word) && DetectorSetup.isCommonWord(word)
+                && profile.notNames().stream().noneMatch(n -> n.equalsIgnoreCase(word))) {
+            problem = "is a common English word (it is found as a child's name wherever it is written as a name-like word; "
+                    + "list the places and phrases where it is not a name under notNames)";
+        }
         if (problem != null) {
             out.add(path + ": \"" + word + "\" " + problem + "; it may be taken as a child's name where it is only a word");
         }

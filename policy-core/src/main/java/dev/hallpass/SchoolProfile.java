@@ -48,6 +48,7 @@ public final class SchoolProfile {
     private final List<SchoolClass> classes;
     private final Map<String, ClauseSetting> clauses;
     private final Map<String, WordList> words;
+    private final List<String> notNames;
 
     private SchoolProfile(Builder b) {
         school = b.school;
@@ -58,6 +59,7 @@ public final class SchoolProfile {
         classes = List.copyOf(b.classes);
         clauses = Map.copyOf(b.clauses);
         words = Map.copyOf(b.words);
+        notNames = List.copyOf(b.notNames);
     }
 
     /** A builder with nothing set; {@code school}, {@code timezone}, {@code workingHours} and {@code contacts} are required. */
@@ -68,7 +70,7 @@ public final class SchoolProfile {
     /** A builder holding every field of this profile, to build a changed copy. */
     public Builder toBuilder() {
         return new Builder().school(school).timezone(timezone).workingHours(workingHours).closedDates(closedDates)
-                .contacts(contacts).classes(classes).clauses(clauses).words(words);
+                .contacts(contacts).classes(classes).clauses(clauses).words(words).notNames(notNames);
     }
 
     /** The school's name. */
@@ -114,17 +116,27 @@ public final class SchoolProfile {
         return words;
     }
 
+    /**
+     * Names and phrases that are never a child's name at this school, even where they contain a
+     * roster name: a local park ("Millie's Meadow"), an event ("Harper Fun Run"). Matched as whole
+     * phrases, any case.
+     */
+    public List<String> notNames() {
+        return notNames;
+    }
+
     /** Equal when every field is equal. */
     @Override
     public boolean equals(Object o) {
         return o instanceof SchoolProfile p && school.equals(p.school) && timezone.equals(p.timezone)
                 && workingHours.equals(p.workingHours) && closedDates.equals(p.closedDates) && contacts.equals(p.contacts)
-                && classes.equals(p.classes) && clauses.equals(p.clauses) && words.equals(p.words);
+                && classes.equals(p.classes) && clauses.equals(p.clauses) && words.equals(p.words)
+                && notNames.equals(p.notNames);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(school, timezone, workingHours, closedDates, contacts, classes, clauses, words);
+        return Objects.hash(school, timezone, workingHours, closedDates, contacts, classes, clauses, words, notNames);
     }
 
     /** The school, timezone and how many classes; never a child's name. */
@@ -146,6 +158,7 @@ public final class SchoolProfile {
         private List<SchoolClass> classes = List.of();
         private Map<String, ClauseSetting> clauses = Map.of();
         private Map<String, WordList> words = Map.of();
+        private List<String> notNames = List.of();
 
         private Builder() {}
 
@@ -202,6 +215,12 @@ public final class SchoolProfile {
         /** The school's word lists; none unless set. @throws NullPointerException if null or holding null */
         public Builder words(Map<String, WordList> words) {
             this.words = Map.copyOf(words);
+            return this;
+        }
+
+        /** Phrases that are never a child's name at this school; none unless set. @throws NullPointerException if null or holding null */
+        public Builder notNames(List<String> notNames) {
+            this.notNames = List.copyOf(notNames);
             return this;
         }
 

@@ -87,7 +87,7 @@ final class SchoolProfileTest {
                 """;
         assertThatThrownBy(() -> SchoolProfile.parse(yaml, "bad.yaml"))
                 .isInstanceOfSatisfying(InvalidProfileException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-                        "colour: unknown field (expected one of school, timezone, workingHours, closedDates, contacts, classes, clauses, words)",
+                        "colour: unknown field (expected one of school, timezone, workingHours, closedDates, contacts, classes, clauses, words, notNames)",
                         "timezone: not a timezone id such as Europe/London",
                         "workingHours.days[0]: unknown value (expected one of [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY])",
                         "workingHours.end: must be after workingHours.start",

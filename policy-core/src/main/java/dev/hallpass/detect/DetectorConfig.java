@@ -18,17 +18,26 @@ import java.util.Set;
  * @param words the school's word lists by name: a list named like a finding kind extends that kind's
  *     built-in list; any other name is a list of the school's own (found as {@code SCHOOL_WORDS})
  * @param switchedOff names of recognizers that do not run ({@link Detectors#recognizerNames()})
+ * @param notNamePhrases phrases in which a roster name is never a child's name (the profile's
+ *     {@code notNames}: a local park, an event)
  */
 public record DetectorConfig(List<RosterName> roster, List<String> notNames, List<String> schoolPhones,
-        Map<String, WordList> words, Set<String> switchedOff) {
+        Map<String, WordList> words, Set<String> switchedOff, List<String> notNamePhrases) {
 
     /** No roster, no words of a school's own, no school numbers; every recognizer on. */
     public static final DetectorConfig NONE = new DetectorConfig(List.of(), List.of(), List.of(), Map.of(), Set.of());
+
+    /** A configuration without phrases of the school's own that are never names. */
+    public DetectorConfig(List<RosterName> roster, List<String> notNames, List<String> schoolPhones,
+            Map<String, WordList> words, Set<String> switchedOff) {
+        this(roster, notNames, schoolPhones, words, switchedOff, List.of());
+    }
 
     /** @throws NullPointerException if any part is null */
     public DetectorConfig {
         roster = List.copyOf(roster);
         notNames = List.copyOf(notNames);
+        notNamePhrases = List.copyOf(notNamePhrases);
         schoolPhones = List.copyOf(schoolPhones);
         // Kept in the order given: it decides the order of findings of equal span from different lists.
         Map<String, WordList> copy = new LinkedHashMap<>();
@@ -41,7 +50,7 @@ public record DetectorConfig(List<RosterName> roster, List<String> notNames, Lis
     public DetectorConfig withSwitchedOff(String... recognizers) {
         Set<String> off = new java.util.HashSet<>(switchedOff);
         off.addAll(List.of(recognizers));
-        return new DetectorConfig(roster, notNames, schoolPhones, words, off);
+        return new DetectorConfig(roster, notNames, schoolPhones, words, off, notNamePhrases);
     }
 
     /**

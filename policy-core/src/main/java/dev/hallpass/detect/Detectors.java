@@ -105,6 +105,15 @@ public final class Detectors {
     }
 
     /**
+     * True when {@code word} (one word, any case) is one of the commonest English words (SCOWL size
+     * 20): a nickname that is one is found only where used as a name, and {@code ./policy check}
+     * warns about a first name that is one.
+     */
+    public static boolean isCommonWord(String word) {
+        return CommonWords.contains(Tokens.foldKey(word.trim()));
+    }
+
+    /**
      * Everything found in a message: text spans in text order, then attachments.
      *
      * @param text the message's text; offsets in findings are UTF-16 offsets into it
@@ -112,6 +121,14 @@ public final class Detectors {
      */
     public List<Finding> scan(String text, List<AttachmentType> attachments) {
         return pipeline.run(Objects.requireNonNull(text, "text"), attachments);
+    }
+
+    /**
+     * Why each word of {@code text} that could be a child's name was taken as one or set aside (for
+     * {@code explain}): the roster entry, alias or context cue, or the rule that set it aside.
+     */
+    public List<NameNote> nameNotes(String text) {
+        return pipeline.nameNotes(Objects.requireNonNull(text, "text"));
     }
 
     /** Only for tests in this package: the recognizers, to check each says what it emits. */

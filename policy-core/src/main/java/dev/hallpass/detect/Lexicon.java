@@ -66,11 +66,21 @@ record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolL
      * @param timeNames word-names that are also times of year, whose possessive is not a child's
      * @param nameFollowers words which, after a word-name that starts a sentence, show it is a name
      *     ("Grace was", "Will has")
+     * @param placeWords words which, after a name, make it part of a place's or event's name ("Florence Road")
+     * @param placePrefixes words which, before a name, make it part of a place's name ("Lake Victoria")
+     * @param notNamePhrases names of characters, titles, famous people and places in which a roster
+     *     first name is not a child's ("Harry Potter", "Florence Nightingale")
+     * @param characterCues phrases after which a name is a character or costume ("dressed as")
      */
     record NameWords(Set<String> wordNames, Set<String> titles, List<String> introducers, Set<String> relations,
             Set<String> notNames, Set<String> notAfterWordName, Set<String> monthContext, Set<String> timeNames,
-            Set<String> nameFollowers) {
+            Set<String> nameFollowers, Set<String> placeWords, Set<String> placePrefixes, List<String> notNamePhrases,
+            List<String> characterCues) {
         NameWords {
+            placeWords = Set.copyOf(placeWords);
+            placePrefixes = Set.copyOf(placePrefixes);
+            notNamePhrases = List.copyOf(notNamePhrases);
+            characterCues = List.copyOf(characterCues);
             wordNames = Set.copyOf(wordNames);
             titles = Set.copyOf(titles);
             introducers = List.copyOf(introducers);

@@ -25,6 +25,15 @@ final class NameDetector implements Recognizer {
     private final Lexicon.NameWords words;
     private final Map<String, List<String[]>> introducersByFirstKey = new HashMap<>();
     private final Set<String> notNames = new HashSet<>();
+    /** One-word roster names by their {@link #skeleton}, for names typed with digits for letters ("Mi11ie"). */
+    private final Map<String, String> rosterBySkeleton = new HashMap<>();
+    /** Every word of every roster name and alias: a capitalised roster word beside a name is not a longer proper name. */
+    private final Set<String> rosterWords = new HashSet<>();
+    /** One-word aliases that are common English words (Kit, Sunny): names only where used as one. */
+    private final Set<String> wordAliases = new HashSet<>();
+    /** Phrases in which a roster name is not a child's (the lexicon's, then the school's notNames), by first key. */
+    private final Map<String, List<String[]>> notNamePhrasesByFirstKey = new HashMap<>();
+    private final Map<String, List<String[]>> characterCuesByLastKey = new HashMap<>();
 
     NameDetector(DetectorConfig config, Lexicon.NameWords words) {
         this.words = words;
@@ -40,15 +49,84 @@ final class NameDetector implements Recognizer {
             if (parts.length > 1) {
                 addName(firstWordOf(child.name()));
             }
+            rosterWords.addAll(List.of(parts));
             child.aliases().forEach(this::addName);
+            for (String alias : child.aliases()) {
+                String[] keys = keysOf(alias);
+                rosterWords.addAll(List.of(keys));
+                if (keys.length == 1 && CommonWords.contains(keys[0])) {
+                    wordAliases.add(keys[0]);
+                }
+            }
         }
         rosterByFirstKey.values().forEach(l -> l.sort(Comparator.comparingInt((String[] a) -> a.length).reversed()));
+        for (List<String[]> names : rosterByFirstKey.values()) {
+            for (String[] name : names) {
+                if (name.length == 1 && name[0].length() >= 3) {
+                    rosterBySkeleton.putIfAbsent(skeleton(name[0]), name[0]);
+                }
+            }
+        }
         for (String intro : words.introducers()) {
             String[] keys = keysOf(intro);
             if (keys.length > 0) {
                 introducersByFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
             }
         }
+        List<String> phrases = new ArrayList<>(words.notNamePhrases());
+        phrases.addAll(config.notNamePhrases());
+        for (String phrase : phrases) {
+            String[] keys = keysOf(phrase);
+            if (keys.length > 0) {
+                notNamePhrasesByFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
+            }
+        }
+        for (String cue : words.characterCues()) {
+            String[] keys = keysOf(cue);
+            if (keys.length > 0) {
+                characterCuesByLastKey.computeIfAbsent(keys[keys.length - 1], k -> new ArrayList<>()).add(keys);
+            }
+        }
+    }
+
+    /**
+     * A name's letters with the digits and letters that stand in for each other made one: 0 and o;
+     * 1, i and l; 3 and e; 4 and a; 5 and s; 7 and t; 8 and b.
+     */
+    static String skeleton(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = Character.toLowerCase(key.charAt(i));
+            sb.append(switch (c) {
+                case '0' -> 'o';
+                case '1', 'i' -> 'l';
+                case '3' -> 'e';
+                case '4' -> 'a';
+                case '5' -> 's';
+                case '7' -> 't';
+                case '8' -> 'b';
+                default -> c;
+            });
+        }
+        return sb.toString();
+    }
+
+    /** True for a word typed with digits among its letters ("Mi11ie", "0liver"), or a capital I inside lower case ("MiIlie"). */
+    private static boolean leet(Tokens t, int i) {
+        String raw = t.raw(i);
+        int letters = 0;
+        int digits = 0;
+        boolean innerCapitalI = false;
+        for (int k = 0; k < raw.length(); k++) {
+            char c = raw.charAt(k);
+            if (Character.isLetter(c)) {
+                letters++;
+                innerCapitalI |= c == 'I' && k > 0 && Character.isLowerCase(raw.charAt(k - 1));
+            } else if (Character.isDigit(c)) {
+                digits++;
+            }
+        }
+        return letters >= 2 && (digits > 0 || innerCapitalI);
     }
 
     private static void addKeys(Set<String> set, String text) {
@@ -105,18 +183,50 @@ final class NameDetector implements Recognizer {
 
     @Override
     public void scan(Scan scan) {
-        detect(scan.tokens(), scan.isName(), scan.findings());
+        detect(scan.tokens(), scan.isName(), scan.findings(), scan.nameNotes());
     }
 
     /** Adds a CHILD_NAME finding for each name; marks the tokens that are names in {@code isName}. */
     void detect(Tokens t, boolean[] isName, List<Finding> out) {
+        detect(t, isName, out, null);
+    }
+
+    /**
+     * Adds a CHILD_NAME finding for each name; marks the tokens that are names in {@code isName};
+     * when {@code notes} is not null, adds why each name was taken and each roster word set aside.
+     */
+    void detect(Tokens t, boolean[] isName, List<Finding> out, List<NameNote> notes) {
+        boolean[] inPhrase = phrases(t);
         for (int i = 0; i < t.size(); i++) {
-            if (isName[i] || (i > 0 && words.titles().contains(t.key(i - 1)))) {
+            if (isName[i]) {
                 continue;
             }
+            if (i > 0 && words.titles().contains(t.key(i - 1))) {
+                if (notes != null && rosterMatch(t, i) >= 0) {
+                    notes.add(new NameNote(t.start(i), t.end(i), false, NameNote.AFTER_TITLE));
+                }
+                continue;
+            }
+            String why = NameNote.ROSTER;
             int last = rosterMatch(t, i);
-            if (last < 0) {
+            if (last == i) {
+                String aside = setAside(t, i, inPhrase);
+                if (aside != null) {
+                    if (notes != null) {
+                        notes.add(new NameNote(t.start(i), t.end(i), false, aside));
+                    }
+                    continue;
+                }
+                if (!rosterByFirstKey.containsKey(t.key(i)) && !rosterByFirstKey.containsKey(t.base(i))) {
+                    why = NameNote.LOOK_ALIKE;
+                } else if (wordAliases.contains(t.base(i)) || words.wordNames().contains(t.base(i))) {
+                    why = NameNote.WORD_NAME;
+                }
+            } else if (last < 0) {
                 last = introducedName(t, i, isName);
+                why = NameNote.CONTEXT;
+            } else {
+                why = NameNote.FULL_NAME;
             }
             if (last >= 0) {
                 for (int k = i; k <= last; k++) {
@@ -124,9 +234,135 @@ final class NameDetector implements Recognizer {
                 }
                 int end = t.has(last, Tokens.POSSESSIVE) ? t.end(last) - 2 : t.end(last);
                 out.add(Finding.span(FindingKind.CHILD_NAME, t.start(i), end));
+                if (notes != null) {
+                    notes.add(new NameNote(t.start(i), end, true, why));
+                }
                 i = last;
+            } else if (notes != null && isRosterWord(t, i)) {
+                notes.add(new NameNote(t.start(i), t.end(i), false, NameNote.ORDINARY_WORD));
             }
         }
+    }
+
+    private boolean isRosterWord(Tokens t, int i) {
+        return rosterByFirstKey.containsKey(t.base(i)) || rosterByFirstKey.containsKey(t.key(i));
+    }
+
+    /** Which tokens are inside a phrase where a roster name is not a child's ("Harry Potter", a school's notNames). */
+    private boolean[] phrases(Tokens t) {
+        boolean[] in = null;
+        for (int i = 0; i < t.size(); i++) {
+            List<String[]> candidates = notNamePhrasesByFirstKey.get(t.key(i));
+            if (candidates == null) {
+                candidates = notNamePhrasesByFirstKey.get(t.base(i));
+            }
+            if (candidates == null) {
+                continue;
+            }
+            for (String[] phrase : candidates) {
+                int last = i + phrase.length - 1;
+                if (last < t.size() && t.sentence(last) == t.sentence(i) && matchesLoosely(t, i, phrase)) {
+                    if (in == null) {
+                        in = new boolean[t.size()];
+                    }
+                    for (int k = i; k <= last; k++) {
+                        in[k] = true;
+                    }
+                }
+            }
+        }
+        return in;
+    }
+
+    /** Like {@link #matchesAt}, but the last word may be possessive ("Harry Potter's wand"). */
+    private static boolean matchesLoosely(Tokens t, int at, String[] keys) {
+        for (int k = 0; k < keys.length; k++) {
+            if (!t.key(at + k).equals(keys[k]) && !t.base(at + k).equals(keys[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why the one-word roster name at {@code i} is not a child's name here, or null when it is one. */
+    private String setAside(Tokens t, int i, boolean[] inPhrase) {
+        if (inPhrase != null && inPhrase[i]) {
+            return NameNote.KNOWN_PHRASE;
+        }
+        boolean possessive = t.has(i, Tokens.POSSESSIVE);
+        boolean next = i + 1 < t.size() && t.sentence(i + 1) == t.sentence(i) && adjacent(t, i, i + 1);
+        boolean prev = i > 0 && t.sentence(i - 1) == t.sentence(i) && adjacent(t, i - 1, i);
+        if (next && !possessive && words.placeWords().contains(t.key(i + 1))) {
+            return NameNote.PLACE;
+        }
+        if (prev && words.placePrefixes().contains(t.key(i - 1)) && t.has(i - 1, Tokens.CAPITALISED)) {
+            return NameNote.PLACE;
+        }
+        if (afterCharacterCue(t, i)) {
+            return NameNote.CHARACTER;
+        }
+        if (next && !possessive && t.has(i, Tokens.CAPITALISED) && !t.has(i, Tokens.ALL_CAPS) && properNounWord(t, i + 1)
+                && !titleCase(t, i)) {
+            return NameNote.LONGER_NAME;
+        }
+        if (prev && t.has(i, Tokens.CAPITALISED) && !t.has(i - 1, Tokens.SENTENCE_START) && properNounWord(t, i - 1)
+                && !titleCase(t, i)) {
+            return NameNote.LONGER_NAME;
+        }
+        return null;
+    }
+
+    /** Only a space (or a hyphen) between tokens {@code a} and {@code b}. */
+    private static boolean adjacent(Tokens t, int a, int b) {
+        return t.start(b) - t.end(a) == 1;
+    }
+
+    /**
+     * A capitalised word that makes a longer proper name with a roster name beside it ("Lewis
+     * Hamilton", "John Lewis"): not a common English word, not a day, month or other word that is
+     * never a name, not a word of any roster name (a surname, another child), not a title or relation.
+     */
+    private boolean properNounWord(Tokens t, int k) {
+        if (!t.has(k, Tokens.CAPITALISED) || t.has(k, Tokens.ALL_CAPS) || t.has(k, Tokens.NUMERIC)) {
+            return false;
+        }
+        String base = t.base(k);
+        return base.length() > 1 && !CommonWords.contains(base) && !CommonWords.contains(t.key(k)) && !notNames.contains(base)
+                && !rosterWords.contains(base) && !words.nameFollowers().contains(base) && !words.wordNames().contains(base);
+    }
+
+    /** True when most words of the sentence around {@code i} are capitalised ("Happy Birthday Harry From All Of Us"). */
+    private static boolean titleCase(Tokens t, int i) {
+        int sentence = t.sentence(i);
+        int words = 0;
+        int capitals = 0;
+        for (int k = i; k >= 0 && t.sentence(k) == sentence && i - k < 12; k--) {
+            words++;
+            capitals += t.has(k, Tokens.CAPITALISED) ? 1 : 0;
+        }
+        for (int k = i + 1; k < t.size() && t.sentence(k) == sentence && k - i < 12; k++) {
+            words++;
+            capitals += t.has(k, Tokens.CAPITALISED) ? 1 : 0;
+        }
+        return words >= 4 && capitals * 10 >= words * 7;
+    }
+
+    /** A character cue ("dressed as") ends just before token {@code i}. */
+    private boolean afterCharacterCue(Tokens t, int i) {
+        if (i == 0) {
+            return false;
+        }
+        List<String[]> cues = characterCuesByLastKey.get(t.key(i - 1));
+        if (cues == null) {
+            return false;
+        }
+        for (String[] cue : cues) {
+            int at = i - cue.length;
+            if (at >= 0 && t.sentence(at) == t.sentence(i) && matchesAt(t, at, cue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last token of the longest roster name starting at {@code i} and used as a name, or -1. */
@@ -136,7 +372,7 @@ final class NameDetector implements Recognizer {
             candidates = rosterByFirstKey.get(t.base(i));
         }
         if (candidates == null) {
-            return -1;
+            return !rosterBySkeleton.isEmpty() && leet(t, i) && rosterBySkeleton.containsKey(skeleton(t.base(i))) ? i : -1;
         }
         for (String[] name : candidates) {
             int last = i + name.length - 1;
@@ -155,11 +391,18 @@ final class NameDetector implements Recognizer {
         return -1;
     }
 
+    /** Words after which a word-name is the ordinary word, whatever its case. */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "some", "any",
+            "every", "each", "no", "another", "which", "what", "whose");
+
     /** For a one-word roster name: false when it is an ordinary word here ("we will see", "in May"). */
     private boolean usedAsName(Tokens t, int i) {
         String base = t.base(i);
-        if (!words.wordNames().contains(base)) {
+        if (!words.wordNames().contains(base) && !wordAliases.contains(base)) {
             return true;
+        }
+        if (i > 0 && t.sentence(i - 1) == t.sentence(i) && DETERMINERS.contains(t.key(i - 1))) {
+            return false; // "the Bear", "a Star"
         }
         boolean possessive = t.has(i, Tokens.POSSESSIVE);
         boolean next = i + 1 < t.size() && t.sentence(i + 1) == t.sentence(i);

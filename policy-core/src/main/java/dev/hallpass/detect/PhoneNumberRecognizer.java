@@ -158,8 +158,8 @@ final class PhoneNumberRecognizer implements Recognizer {
     }
 
     /**
-     * The digit groups of one phone-shaped run of text: digits separated by at most two of
-     * {@code space - .}, with optional parentheses around a group. At most
+     * The digit groups of one phone-shaped run of text: digits separated by at most three of
+     * {@code space - . / _ |} and line breaks, with optional parentheses around a group. At most
      * {@value #MAX_PHONE_DIGITS} digits, so reading one costs a bounded amount. Reused across start
      * positions within one call, never shared between calls.
      */
@@ -202,7 +202,7 @@ final class PhoneNumberRecognizer implements Recognizer {
                 groupEnd[groups] = p;
                 digitsBefore[++groups] = total;
                 int q = p;
-                while (q - p < 2 && isPhoneSeparator(charAt(t, q))) {
+                while (q - p < 3 && isPhoneSeparator(charAt(t, q))) {
                     q++;
                 }
                 if (open == 0 && charAt(t, q) == '(' && isDigit(charAt(t, q + 1))) {
@@ -306,8 +306,9 @@ final class PhoneNumberRecognizer implements Recognizer {
         return c == '1' || c == '2' || c == '3' || c == '5' || c == '7' || c == '8' || c == '9';
     }
 
+    /** What may stand between two digit groups: spaces, dashes and dots, and the slashes, underscores and line breaks of numbers typed to get past a filter. */
     private static boolean isPhoneSeparator(char c) {
-        return c == ' ' || c == NBSP || c == '-' || c == '.';
+        return c == ' ' || c == NBSP || c == '-' || c == '.' || c == '/' || c == '_' || c == '|' || c == '\n';
     }
 
     /** Not glued to a letter, and not the start of a longer dashed or dotted code ("07400-123456-99"). */

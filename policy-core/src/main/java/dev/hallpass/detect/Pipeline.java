@@ -56,9 +56,38 @@ final class Pipeline {
         return recognizers;
     }
 
-    /** Everything found in {@code text} and {@code attachments}: text spans in text order, then attachments. */
+    /**
+     * Everything found in {@code text} and {@code attachments}: text spans in text order, then
+     * attachments. The recognizers read the text {@link TextNormalizer normalised}; the spans they
+     * find are UTF-16 offsets of {@code text} as written, covering every character the sender typed
+     * inside them (a zero-width space in a name, the words of a spelled-out number).
+     */
     List<Finding> run(String text, List<AttachmentType> attachments) {
-        return run(new Scan(text, plainSpaces(text), attachments));
+        NormalizedText normal = TextNormalizer.normalize(text);
+        List<Finding> found = run(new Scan(normal.text(), plainSpaces(normal.text()), attachments));
+        if (!normal.changed()) {
+            return found;
+        }
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            out.add(normal.toOriginal(f));
+        }
+        out.sort(Finding.ORDER);
+        return out;
+    }
+
+    /** Why each word that could be a child's name was taken or set aside, in text order, with offsets of {@code text}. */
+    List<NameNote> nameNotes(String text) {
+        NormalizedText normal = TextNormalizer.normalize(text);
+        Scan scan = new Scan(normal.text(), plainSpaces(normal.text()), List.of()).explainingNames();
+        run(scan);
+        List<NameNote> out = new ArrayList<>();
+        for (NameNote n : scan.nameNotes()) {
+            Finding f = normal.toOriginal(Finding.span(dev.hallpass.facts.FindingKind.CHILD_NAME, n.start(), n.end()));
+            out.add(new NameNote(f.start(), f.end(), n.taken(), n.why()));
+        }
+        out.sort(java.util.Comparator.comparingInt(NameNote::start));
+        return out;
     }
 
     List<Finding> run(Scan scan) {

@@ -21,6 +21,8 @@ final class Scan {
     private Tokens tokens;
     private boolean[] isName;
     private List<Mask> cachedFor = List.of();
+    /** Where the name recognizer says why it took or set aside each name; null unless explaining. */
+    private List<NameNote> nameNotes;
     private String cached;
 
     /** Spans hidden from the recognizers that emit any of {@code from}, or from all of them when it is empty. */
@@ -39,7 +41,7 @@ final class Scan {
     }
 
     /**
-     * @param text the message's text, which offsets refer to and tokens are cut from
+     * @param text the message's text as normalised, which offsets refer to and tokens are cut from
      * @param charText what the character scanners read: {@code text} with the same length (spaces
      *     made plain, one for one)
      * @param attachments the message's attachments' types, in order
@@ -54,7 +56,7 @@ final class Scan {
         this.cached = charText;
     }
 
-    /** The message's text as written (for the school's own numbers and shape tests only). */
+    /** The message's text as normalised (for the school's own numbers and shape tests only). */
     String text() {
         return text;
     }
@@ -114,6 +116,17 @@ final class Scan {
         if (!spans.isEmpty()) {
             masks.add(new Mask(List.copyOf(spans), Set.copyOf(from)));
         }
+    }
+
+    /** Asks the name recognizer to say why it took or set aside each name. */
+    Scan explainingNames() {
+        nameNotes = new ArrayList<>();
+        return this;
+    }
+
+    /** The name notes so far, or null when nobody asked for them. */
+    List<NameNote> nameNotes() {
+        return nameNotes;
     }
 
     void add(Finding finding) {

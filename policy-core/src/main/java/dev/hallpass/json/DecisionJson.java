@@ -117,6 +117,12 @@ public final class DecisionJson {
         for (Explanation.FiredRule r : x.firedRules()) {
             rules.addObject().put("rule", r.rule()).put("clause", r.clause()).put("file", r.file());
         }
+        if (!x.names().isEmpty()) {
+            ArrayNode names = explain.putArray("names");
+            for (Explanation.NameReason n : x.names()) {
+                names.addObject().put("start", n.start()).put("end", n.end()).put("taken", n.taken()).put("why", n.why());
+            }
+        }
         if (x.meaning() != null) {
             ObjectNode m = explain.putObject("semantic");
             m.put("scoredChars", x.meaning().scoredChars()).put("textLength", x.meaning().textLength());

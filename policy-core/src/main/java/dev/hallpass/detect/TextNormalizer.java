@@ -1,0 +1,841 @@
+package dev.hallpass.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The first step of detection: the text a reader sees, whatever tricks the sender typed it with.
+ * Every recognizer reads its output, and {@link NormalizedText} maps what they find back to the
+ * original. In order:
+ *
+ * <ol>
+ *   <li>Default-ignorable characters (zero-width spaces and joiners, word joiner, soft hyphen, bidi
+ *       controls, variation selectors, tag characters, Hangul fillers) and the keycap mark are
+ *       removed; digits of any script become ASCII digits; every other non-ASCII character with its
+ *       combining marks is put in Unicode NFKC (full-width and mathematical letters, superscripts,
+ *       circled digits, ligatures). More than {@value #MAX_MARKS} combining marks on one letter are
+ *       dropped.
+ *   <li>In a word that is Latin apart from look-alike letters of Cyrillic, Greek, Armenian, Cherokee
+ *       or Coptic (Unicode TR39 confusables, {@code confusables.txt} beside this class), those letters
+ *       become the ASCII letters they imitate ("Міllіе" → "Millie"). A word wholly in another script
+ *       is left as it is unless every letter of it is such a look-alike.
+ *   <li>A word hyphenated across a line break is joined ("Mil-⏎lie").
+ *   <li>Three or more single letters or digits spaced out with the same separator are joined
+ *       ("M i l l i e", "0.7.7.0.0").
+ *   <li>In a number-shaped word, letters typed for digits become digits ("O77OO" → "07700").
+ *   <li>An e-mail address spelled with words ("jo at example dot com", "jo[at]example[dot]org") is
+ *       written as one.
+ *   <li>Digits spelled as words, seven or more in a row ("oh seven seven double oh nine…"), become
+ *       digits.
+ * </ol>
+ *
+ * Each step reads its input once and a bounded distance around each position, so the whole is
+ * linear in the text's length; a step that finds nothing to change allocates nothing. Stateless and
+ * thread-safe.
+ */
+final class TextNormalizer {
+    /** Combining marks kept on one base character; more are noise ("Zalgo" text) and are dropped. */
+    static final int MAX_MARKS = 16;
+    /** NFKC may add at most this many chars to one character ("½" → "1⁄2"). */
+    private static final int MAX_EXPANSION = 4;
+    /** The longest word the e-mail and digit steps look at. */
+    private static final int MAX_WORD = 32;
+    private static final Map<Integer, Character> CONFUSABLES = readConfusables();
+
+    private TextNormalizer() {}
+
+    /** {@code text} normalised for the recognizers, with the map back to it. */
+    static NormalizedText normalize(String text) {
+        NormalizedText t = NormalizedText.identity(text);
+        t = codePoints(t);
+        t = confusables(t);
+        t = hyphenBreaks(t);
+        t = spacedOut(t);
+        t = lettersForDigits(t);
+        t = spelledEmails(t);
+        t = spelledDigits(t);
+        return t;
+    }
+
+    // ---- 1. code points ---------------------------------------------------------------------
+
+    /**
+     * True for Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties; the test compares
+     * these ranges with ICU's data for every code point).
+     */
+    static boolean isDefaultIgnorable(int cp) {
+        if (cp < 0x00AD) {
+            return false;
+        }
+        return cp == 0x00AD || cp == 0x034F || cp == 0x061C || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
+                || (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF
+                || cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8) || (cp >= 0x1BCA0 && cp <= 0x1BCA3)
+                || (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0000 && cp <= 0xE0FFF);
+    }
+
+    private static final int COMBINING_ENCLOSING_KEYCAP = 0x20E3;
+    private static final int RIGHT_TO_LEFT_OVERRIDE = 0x202E;
+    private static final int POP_DIRECTIONAL_FORMATTING = 0x202C;
+    /** The longest run a right-to-left override reverses; a longer one is left as typed. */
+    private static final int MAX_OVERRIDE = 256;
+
+    /**
+     * After a right-to-left override at {@code from - 1}, the run it shows reversed (up to the pop
+     * mark, a line break or {@value #MAX_OVERRIDE} chars) appended in the order a reader sees it;
+     * returns where the run and its pop mark end, or -1 (nothing appended) when there is none.
+     */
+    private static int reversed(String s, int from, NormalizedText.Builder out) {
+        int end = from;
+        while (end < s.length() && end - from < MAX_OVERRIDE && s.charAt(end) != '\n' && s.codePointAt(end) != POP_DIRECTIONAL_FORMATTING
+                && s.codePointAt(end) != RIGHT_TO_LEFT_OVERRIDE) {
+            end += Character.charCount(s.codePointAt(end));
+        }
+        if (end == from || end - from >= MAX_OVERRIDE) {
+            return -1;
+        }
+        int stop = end < s.length() && s.codePointAt(end) == POP_DIRECTIONAL_FORMATTING ? end + 1 : end;
+        for (int k = end; k > from; ) {
+            int cp = s.codePointBefore(k);
+            int len = Character.charCount(cp);
+            k -= len;
+            if (isDefaultIgnorable(cp)) {
+                continue;
+            }
+            if (len == 1) {
+                out.append((char) cp, k, k + len);
+            } else {
+                out.append(new String(Character.toChars(cp)), k, k + len);
+            }
+        }
+        return stop;
+    }
+
+    /**
+     * Letters outside TR39's confusables that readers still take for Latin ones inside a Latin
+     * word (Greek epsilon for e, eta for n): the looser look-alikes of evasion.
+     */
+    private static final Map<Integer, Character> LOOSE = Map.ofEntries(Map.entry(0x03B5, 'e'), Map.entry(0x0454, 'e'),
+            Map.entry(0x03B7, 'n'), Map.entry(0x03BA, 'k'), Map.entry(0x03C4, 't'), Map.entry(0x03C5, 'u'), Map.entry(0x03C9, 'w'),
+            Map.entry(0x03B3, 'y'), Map.entry(0x03C7, 'x'), Map.entry(0x0491, 'r'), Map.entry(0x0433, 'r'));
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    static NormalizedText codePoints(NormalizedText in) {
+        String s = in.text();
+        int n = s.length();
+        int first = 0;
+        while (first < n && s.charAt(first) < 0x80) {
+            first++;
+        }
+        if (first == n) {
+            return in;
+        }
+        NormalizedText.Builder out = new NormalizedText.Builder(s).copy(0, first);
+        boolean changed = false;
+        int loneMarks = 0;
+        int i = first;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out.append(c, i, i + 1);
+                loneMarks = 0;
+                i++;
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            int len = Character.charCount(cp);
+            if (cp == RIGHT_TO_LEFT_OVERRIDE) {
+                int end = reversed(s, i + len, out);
+                if (end > 0) {
+                    changed = true;
+                    i = end;
+                    continue;
+                }
+            }
+            if (isDefaultIgnorable(cp) || cp == COMBINING_ENCLOSING_KEYCAP) {
+                out.extendLast(i + len);
+                changed = true;
+                i += len;
+                continue;
+            }
+            if (isMark(cp)) {
+                // A mark on an ASCII letter (or on nothing) stays, up to the limit.
+                if (++loneMarks > MAX_MARKS) {
+                    out.extendLast(i + len);
+                    changed = true;
+                } else {
+                    out.copy(i, i + len);
+                }
+                i += len;
+                continue;
+            }
+            loneMarks = 0;
+            if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+                out.append((char) ('0' + Character.digit(cp, 10)), i, i + len);
+                changed = true;
+                i += len;
+                continue;
+            }
+            if (Character.getType(cp) == Character.OTHER_NUMBER && Normalizer.isNormalized(s.substring(i, i + len), Normalizer.Form.NFKC)) {
+                int value = Character.getNumericValue(cp);
+                if (value >= 0 && value <= 9) { // dingbat and negative circled digits, which NFKC leaves alone
+                    out.append((char) ('0' + value), i, i + len);
+                    changed = true;
+                    i += len;
+                    continue;
+                }
+            }
+            // One base character and its combining marks normalise together.
+            int end = i + len;
+            int marks = 0;
+            int kept = end;
+            while (end < n) {
+                int m = s.codePointAt(end);
+                if (!isMark(m) && !isDefaultIgnorable(m)) {
+                    break;
+                }
+                end += Character.charCount(m);
+                if (isMark(m) && ++marks <= MAX_MARKS) {
+                    kept = end;
+                }
+            }
+            String segment = s.substring(i, kept);
+            boolean hasIgnorable = kept - i > len && segment.codePoints().anyMatch(TextNormalizer::isDefaultIgnorable);
+            if (hasIgnorable) {
+                StringBuilder clean = new StringBuilder(segment.length());
+                segment.codePoints().filter(x -> !isDefaultIgnorable(x)).forEach(clean::appendCodePoint);
+                segment = clean.toString();
+            }
+            String normal = Normalizer.isNormalized(segment, Normalizer.Form.NFKC) ? segment : Normalizer.normalize(segment, Normalizer.Form.NFKC);
+            if (normal.length() > segment.length() + MAX_EXPANSION) {
+                normal = segment; // a ligature of a whole phrase (U+FDFA) stays as it is: the text may not grow without bound
+            }
+            if (hasIgnorable || kept != end || !normal.equals(segment) || !segment.contentEquals(s.subSequence(i, end))) {
+                changed = true;
+            }
+            out.append(normal, i, end);
+            i = end;
+        }
+        return changed ? out.applyTo(in) : in;
+    }
+
+    // ---- 2. confusable letters --------------------------------------------------------------
+
+    private static Map<Integer, Character> readConfusables() {
+        Map<Integer, Character> table = new HashMap<>();
+        try (InputStream in = TextNormalizer.class.getResourceAsStream("confusables.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("confusables.txt is missing from the class path");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                int hash = line.indexOf('#');
+                String body = (hash >= 0 ? line.substring(0, hash) : line).trim();
+                if (body.isEmpty()) {
+                    continue;
+                }
+                String[] parts = body.split("\\s+");
+                table.put(Integer.parseInt(parts[0], 16), parts[1].charAt(0));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(table);
+    }
+
+    /** The ASCII letter or digit {@code cp} imitates, or 0 when it is not a look-alike in the table. */
+    static char confusable(int cp) {
+        Character c = CONFUSABLES.get(cp);
+        return c != null ? c : LOOSE.getOrDefault(cp, (char) 0);
+    }
+
+    static NormalizedText confusables(NormalizedText in) {
+        String s = in.text();
+        int n = s.length();
+        NormalizedText.Builder out = null;
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            int c0 = s.codePointAt(i);
+            if (!Character.isLetterOrDigit(c0)) {
+                i += Character.charCount(c0);
+                continue;
+            }
+            // One word: letters, digits and marks.
+            int start = i;
+            boolean lookAlike = false;
+            boolean foreign = false;
+            while (i < n) {
+                int cp = s.codePointAt(i);
+                if (!Character.isLetterOrDigit(cp) && !isMark(cp)) {
+                    break;
+                }
+                if (cp >= 0x80 && !isMark(cp)) {
+                    if (confusable(cp) != 0) {
+                        lookAlike = true;
+                    } else if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
+                        foreign = true;
+                    }
+                }
+                i += Character.charCount(cp);
+            }
+            if (!lookAlike || foreign) {
+                continue;
+            }
+            if (out == null) {
+                out = new NormalizedText.Builder(s);
+            }
+            out.copy(copied, start);
+            for (int k = start; k < i; ) {
+                int cp = s.codePointAt(k);
+                int len = Character.charCount(cp);
+                char ascii = confusable(cp);
+                if (ascii != 0) {
+                    out.append(ascii, k, k + len);
+                } else {
+                    out.copy(k, k + len);
+                }
+                k += len;
+            }
+            copied = i;
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(copied, n);
+        return out.applyTo(in);
+    }
+
+    // ---- 3. hyphenation across a line break --------------------------------------------------
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011';
+    }
+
+    static NormalizedText hyphenBreaks(NormalizedText in) {
+        String s = in.text();
+        int n = s.length();
+        NormalizedText.Builder out = null;
+        int copied = 0;
+        for (int i = 1; i < n - 1; i++) {
+            if (!isHyphen(s.charAt(i)) || !Character.isLetter(s.charAt(i - 1))) {
+                continue;
+            }
+            int q = i + 1;
+            while (q < n && q - i <= 4 && (s.charAt(q) == ' ' || s.charAt(q) == '\t' || s.charAt(q) == '\r')) {
+                q++;
+            }
+            if (q >= n || s.charAt(q) != '\n') {
+                continue;
+            }
+            q++;
+            int r = q;
+            while (r < n && r - q < 4 && (s.charAt(r) == ' ' || s.charAt(r) == '\t')) {
+                r++;
+            }
+            if (r >= n || !Character.isLowerCase(s.charAt(r))) {
+                continue; // "Year 3 -\nTrip" is a dash before a new line, not a broken word
+            }
+            if (out == null) {
+                out = new NormalizedText.Builder(s);
+            }
+            out.copy(copied, i);
+            copied = r;
+            i = r - 1;
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(copied, n);
+        return out.applyTo(in);
+    }
+
+    // ---- 4. spaced-out letters and digits -----------------------------------------------------
+
+    private static boolean isSpacer(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '|' || c == '+' || c == '~' || c == '/' || c == '\u00A0';
+    }
+
+    private static boolean isAlnum(String s, int i) {
+        return i >= 0 && i < s.length() && Character.isLetterOrDigit(s.charAt(i));
+    }
+
+    /** True when the char at {@code i} is a letter or digit standing alone: no letter or digit either side. */
+    private static boolean single(String s, int i) {
+        return isAlnum(s, i) && !isAlnum(s, i - 1) && !isAlnum(s, i + 1) && !Character.isSurrogate(s.charAt(i));
+    }
+
+    /** In a run spaced out by blanks, the punctuation of an address or a number counts as an item ("t o m . f @ e"). */
+    private static boolean singlePunctuation(String s, int i) {
+        if (i <= 0 || i + 1 >= s.length() || s.charAt(i - 1) != ' ' || s.charAt(i + 1) != ' ') {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c == '.' || c == '@' || c == '_' || c == '-' || c == '+';
+    }
+
+    private static boolean blanks(String s, int from, int length) {
+        for (int k = from; k < from + length; k++) {
+            if (s.charAt(k) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static NormalizedText spacedOut(NormalizedText in) {
+        String s = in.text();
+        int n = s.length();
+        NormalizedText.Builder out = null;
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            if (!single(s, i)) {
+                i++;
+                continue;
+            }
+            // The separator after the first item decides the run's separator.
+            int q = i + 1;
+            while (q < n && q - i <= 3 && isSpacer(s.charAt(q))) {
+                q++;
+            }
+            int sepLength = q - (i + 1);
+            if (sepLength < 1 || sepLength > 3 || !single(s, q)) {
+                i++;
+                continue;
+            }
+            boolean spaces = blanks(s, i + 1, sepLength);
+            int items = 1;
+            int last = i;
+            int p = i;
+            while (true) {
+                int next = p + 1 + sepLength;
+                if (next >= n || !s.regionMatches(p + 1, s, i + 1, sepLength)) {
+                    break;
+                }
+                if (single(s, next)) {
+                    items++;
+                    last = next;
+                } else if (!spaces || !singlePunctuation(s, next)) {
+                    break;
+                }
+                p = next;
+            }
+            if (items < 3) {
+                i = last + 1;
+                continue;
+            }
+            if (out == null) {
+                out = new NormalizedText.Builder(s);
+            }
+            out.copy(copied, i);
+            for (int k = i; k <= last; k += 1 + sepLength) {
+                out.copy(k, k + 1);
+            }
+            copied = last + 1;
+            i = last + 1;
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(copied, n);
+        return out.applyTo(in);
+    }
+
+    // ---- 5. letters typed for digits ---------------------------------------------------------
+
+    private static boolean digitLike(char c) {
+        return c == 'O' || c == 'o' || c == 'I' || c == 'l';
+    }
+
+    static NormalizedText lettersForDigits(NormalizedText in) {
+        String s = in.text();
+        int n = s.length();
+        NormalizedText.Builder out = null;
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            if (!Chars.isAsciiLetterOrDigit(s.charAt(i)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int digits = 0;
+            int letters = 0;
+            boolean other = false;
+            while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                char c = s.charAt(i);
+                if (Chars.isDigit(c)) {
+                    digits++;
+                } else if (digitLike(c)) {
+                    letters++;
+                } else {
+                    other = true;
+                }
+                i++;
+            }
+            if (other || letters == 0 || digits < 1 || i - start < 3) {
+                continue;
+            }
+            if (out == null) {
+                out = new NormalizedText.Builder(s);
+            }
+            out.copy(copied, start);
+            for (int k = start; k < i; k++) {
+                char c = s.charAt(k);
+                out.append(c == 'O' || c == 'o' ? '0' : c == 'I' || c == 'l' ? '1' : c, k, k + 1);
+            }
+            copied = i;
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(copied, n);
+        return out.applyTo(in);
+    }
+
+    // ---- 6. e-mail addresses spelled with words ----------------------------------------------
+
+    /** The last label an address spelled out may end with. */
+    private static final java.util.Set<String> TLDS = java.util.Set.of("com", "org", "net", "uk", "co", "io", "ac", "gov", "sch", "edu",
+            "info", "me", "biz", "us", "ie", "eu", "de", "fr", "es", "it", "pl", "in", "pk", "au", "ca", "nz", "email", "online", "mail");
+    /** Words before "at" that are the thing found there, not a mailbox ("I got it at amazon dot com"). */
+    private static final java.util.Set<String> NOT_MAILBOXES = java.util.Set.of("it", "them", "this", "that", "these", "those", "one",
+            "ones", "some", "me", "us", "you", "him", "her", "all", "everything", "something", "anything", "stuff", "mine", "online",
+            "here", "there", "look", "be", "is", "are", "was", "were", "am");
+
+    /** A mark, at {@code i}, spelling "@" or "." ({@code word} "at" or "dot"): returns its end, or -1. */
+    private static int markAt(String s, int i, String word, char symbol) {
+        if (i >= s.length()) {
+            return -1;
+        }
+        char c = s.charAt(i);
+        if (c == symbol) {
+            return i + 1;
+        }
+        if (c == '[' || c == '(' || c == '{' || c == '<' || c == '-' || c == '_' || c == '*') {
+            char close = c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : c == '<' ? '>' : c;
+            int w = i + 1;
+            if (s.regionMatches(true, w, word, 0, word.length()) && w + word.length() < s.length() && s.charAt(w + word.length()) == close) {
+                return w + word.length() + 1;
+            }
+            return -1;
+        }
+        if (s.regionMatches(true, i, word, 0, word.length()) && !isAlnum(s, i - 1) && !isAlnum(s, i + word.length())) {
+            return i + word.length();
+        }
+        return -1;
+    }
+
+    private static boolean isMailboxChar(char c) {
+        return Chars.isAsciiLetterOrDigit(c) || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static int skipBlanks(String s, int i) {
+        int q = i;
+        while (q < s.length() && q - i < 3 && s.charAt(q) == ' ') {
+            q++;
+        }
+        return q;
+    }
+
+    private static int skipBlanksBack(String s, int i) {
+        int q = i;
+        while (q > 0 && i - q < 3 && s.charAt(q - 1) == ' ') {
+            q--;
+        }
+        return q;
+    }
+
+    /** The end of a mailbox or domain word starting at {@code i}, or {@code i} when there is none. */
+    private static int wordEnd(String s, int i) {
+        int q = i;
+        while (q < s.length() && q - i < MAX_WORD && isMailboxChar(s.charAt(q))) {
+            q++;
+        }
+        return q > i && isMailboxChar(s.charAt(q - 1)) && (q == s.length() || !isMailboxChar(s.charAt(q))) ? q : i;
+    }
+
+    private static int wordStart(String s, int end) {
+        int q = end;
+        while (q > 0 && end - q < MAX_WORD && isMailboxChar(s.charAt(q - 1))) {
+            q--;
+        }
+        return q < end && (q == 0 || !isMailboxChar(s.charAt(q - 1))) ? q : end;
+    }
+
+    /** The most words a spelled mailbox or domain has ("jo dot smith", "example dot co dot uk"). */
+    private static final int MAX_PARTS = 4;
+
+    private static boolean isTld(String s, int start, int end) {
+        return end - start <= 6 && TLDS.contains(s.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static NormalizedText spelledEmails(NormalizedText in) {
+        String s = in.text();
+        int n = s.length();
+        NormalizedText.Builder out = null;
+        int copied = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != 'a' && c != 'A' && c != '[' && c != '(' && c != '{' && c != '<' && c != '@' && c != '-' && c != '_' && c != '*') {
+                continue;
+            }
+            int atEnd = markAt(s, i, "at", '@');
+            if (atEnd < 0 || (c == '@' && !(i > 0 && s.charAt(i - 1) == ' '))) {
+                continue; // a plain "jo@example.com" is the e-mail recognizer's
+            }
+            // The domain first (most "at"s have none): word (dot word)+, ending on a known top-level label.
+            int[] domain = new int[2 * MAX_PARTS];
+            int domainWords = 0;
+            int q = skipBlanks(s, atEnd);
+            int lastWord = -1;
+            while (domainWords < MAX_PARTS) {
+                int we = wordEnd(s, q);
+                if (we == q) {
+                    break;
+                }
+                domain[2 * domainWords] = q;
+                domain[2 * domainWords + 1] = we;
+                domainWords++;
+                if (domainWords >= 2 && isTld(s, q, we)) {
+                    lastWord = domainWords - 1;
+                }
+                int after = skipBlanks(s, we);
+                int dotEnd = markAt(s, after, "dot", '.');
+                if (dotEnd < 0) {
+                    break;
+                }
+                q = skipBlanks(s, dotEnd);
+            }
+            if (lastWord < 0) {
+                continue;
+            }
+            // The mailbox, read backwards: word (dot word)*.
+            int[] local = new int[2 * MAX_PARTS];
+            int localWords = 0;
+            int p = skipBlanksBack(s, i);
+            if (p == i && Character.isLetter(s.charAt(i))) {
+                continue; // "at" glued to the word before is not "at"
+            }
+            while (localWords < MAX_PARTS) {
+                int ws = wordStart(s, p);
+                if (ws == p) {
+                    break;
+                }
+                local[2 * localWords] = ws;
+                local[2 * localWords + 1] = p;
+                localWords++;
+                int before = skipBlanksBack(s, ws);
+                int dotStart = dotMarkEndingAt(s, before);
+                if (dotStart < 0 || (s.charAt(dotStart) == '.' && (before != ws || dotStart == 0 || !isMailboxChar(s.charAt(dotStart - 1))))) {
+                    break; // "Hi. jo at …": a full stop is not a dot in the mailbox
+                }
+                p = skipBlanksBack(s, dotStart);
+            }
+            // local holds the words last to first
+            if (localWords == 0 || local[2 * (localWords - 1)] < copied) {
+                continue;
+            }
+            if (localWords == 1 && NOT_MAILBOXES.contains(s.substring(local[0], local[1]).toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            int firstStart = local[2 * (localWords - 1)];
+            int lastEnd = domain[2 * lastWord + 1];
+            if (out == null) {
+                out = new NormalizedText.Builder(s);
+            }
+            out.copy(copied, firstStart);
+            for (int k = localWords - 1; k >= 0; k--) {
+                out.copy(local[2 * k], local[2 * k + 1]);
+                if (k > 0) {
+                    out.append('.', local[2 * k + 1], local[2 * (k - 1)]);
+                }
+            }
+            out.append('@', local[1], domain[0]);
+            for (int k = 0; k <= lastWord; k++) {
+                out.copy(domain[2 * k], domain[2 * k + 1]);
+                if (k < lastWord) {
+                    out.append('.', domain[2 * k + 1], domain[2 * (k + 1)]);
+                }
+            }
+            copied = lastEnd;
+            i = lastEnd - 1;
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(copied, n);
+        return out.applyTo(in);
+    }
+
+    /** The start of a "dot" mark ("dot", "[dot]", "(dot)", ".") ending at {@code end}, or -1. */
+    private static int dotMarkEndingAt(String s, int end) {
+        if (end <= 0) {
+            return -1;
+        }
+        if (s.charAt(end - 1) == '.') {
+            return end - 1;
+        }
+        for (int len : new int[] {3, 5}) {
+            int st = end - len;
+            if (st >= 0 && markAt(s, st, "dot", '.') == end) {
+                return st;
+            }
+        }
+        return -1;
+    }
+
+    // ---- 7. digits spelled as words ----------------------------------------------------------
+
+    /** Digits spelled out fewer than this in a row are left alone ("one or two", "oh no"). */
+    static final int MIN_SPELLED_DIGITS = 7;
+
+    private static final String[] DIGIT_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+
+    /** The digit the word {@code s[i, e)} spells, or -1. */
+    private static int digitWord(String s, int i, int e) {
+        int len = e - i;
+        if (len == 1 && (s.charAt(i) == 'o' || s.charAt(i) == 'O')) {
+            return 0;
+        }
+        if (len == 2 && s.regionMatches(true, i, "oh", 0, 2)) {
+            return 0;
+        }
+        if (len == 3 && s.regionMatches(true, i, "nil", 0, 3)) {
+            return 0;
+        }
+        if (len == 6 && s.regionMatches(true, i, "nought", 0, 6)) {
+            return 0;
+        }
+        for (int d = 0; d < DIGIT_WORDS.length; d++) {
+            if (DIGIT_WORDS[d].length() == len && s.regionMatches(true, i, DIGIT_WORDS[d], 0, len)) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    /** How many times "double", "treble" or "triple" repeat the next digit, or 0. */
+    private static int repeatWord(String s, int i, int e) {
+        int len = e - i;
+        if (len == 6 && (s.regionMatches(true, i, "double", 0, 6))) {
+            return 2;
+        }
+        if (len == 6 && (s.regionMatches(true, i, "treble", 0, 6) || s.regionMatches(true, i, "triple", 0, 6))) {
+            return 3;
+        }
+        return 0;
+    }
+
+    private static boolean isDigitSeparator(char c) {
+        return c == ' ' || c == ',' || c == '-';
+    }
+
+    /** One item of a spelled number: {@code s[start, end)} gives {@code digits}. */
+    private record Item(int start, int end, String digits) {}
+
+    static NormalizedText spelledDigits(NormalizedText in) {
+        String s = in.text();
+        int n = s.length();
+        NormalizedText.Builder out = null;
+        int copied = 0;
+        int i = 0;
+        java.util.ArrayList<Item> run = new java.util.ArrayList<>();
+        while (i < n) {
+            if (!Character.isLetterOrDigit(s.charAt(i)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            run.clear();
+            int digits = 0;
+            int words = 0;
+            int p = i;
+            while (p < n) {
+                int e = p;
+                while (e < n && e - p < MAX_WORD && Character.isLetterOrDigit(s.charAt(e))) {
+                    e++;
+                }
+                if (e == p || (e < n && Character.isLetterOrDigit(s.charAt(e)))) {
+                    break;
+                }
+                String item = null;
+                int itemEnd = e;
+                if (Chars.digitRun(s, p, MAX_WORD) == e - p) {
+                    item = s.substring(p, e);
+                } else {
+                    int d = digitWord(s, p, e);
+                    if (d >= 0) {
+                        item = String.valueOf((char) ('0' + d));
+                        words++;
+                    } else {
+                        int times = repeatWord(s, p, e);
+                        if (times > 0) {
+                            int q = e;
+                            while (q < n && q - e < 3 && s.charAt(q) == ' ') {
+                                q++;
+                            }
+                            int qe = q;
+                            while (qe < n && qe - q < MAX_WORD && Character.isLetterOrDigit(s.charAt(qe))) {
+                                qe++;
+                            }
+                            int rd = qe - q == 1 && Chars.isDigit(s.charAt(q)) ? s.charAt(q) - '0' : digitWord(s, q, qe);
+                            if (q > e && rd >= 0 && (qe >= n || !Character.isLetterOrDigit(s.charAt(qe)))) {
+                                item = String.valueOf((char) ('0' + rd)).repeat(times);
+                                itemEnd = qe;
+                                words++;
+                            }
+                        }
+                    }
+                }
+                if (item == null) {
+                    break;
+                }
+                run.add(new Item(p, itemEnd, item));
+                digits += item.length();
+                int q = itemEnd;
+                while (q < n && q - itemEnd < 3 && isDigitSeparator(s.charAt(q))) {
+                    q++;
+                }
+                if (q == itemEnd || q >= n || !Character.isLetterOrDigit(s.charAt(q))) {
+                    break;
+                }
+                p = q;
+            }
+            Item lastItem = run.isEmpty() ? null : run.get(run.size() - 1);
+            if (words == 0 || digits < MIN_SPELLED_DIGITS) {
+                i = lastItem == null ? i + 1 : Math.max(i + 1, lastItem.end());
+                continue;
+            }
+            if (out == null) {
+                out = new NormalizedText.Builder(s);
+            }
+            out.copy(copied, i);
+            for (Item item : run) {
+                if (item.digits().length() == item.end() - item.start() && Chars.isDigit(s.charAt(item.start()))) {
+                    out.copy(item.start(), item.end());
+                } else {
+                    out.append(item.digits(), item.start(), item.end());
+                }
+            }
+            copied = lastItem.end();
+            i = lastItem.end();
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(copied, n);
+        return out.applyTo(in);
+    }
+}
