@@ -75,13 +75,22 @@ final class NormalizedText {
      * {@code i} of {@code next} came from {@code [stepFrom[i], stepTo[i])} of {@link #text()}.
      */
     NormalizedText then(String next, int[] stepFrom, int[] stepTo) {
+        if (from == null) {
+            return new NormalizedText(original, next, stepFrom, stepTo); // the first step's map is the whole map
+        }
         int n = next.length();
         int[] f = new int[n];
         int[] t = new int[n];
         for (int i = 0; i < n; i++) {
+            int k0 = stepFrom[i];
+            if (stepTo[i] == k0 + 1) {
+                f[i] = originalStart(k0);
+                t[i] = originalEnd(k0);
+                continue;
+            }
             int a = Integer.MAX_VALUE;
             int b = 0;
-            for (int k = stepFrom[i]; k < stepTo[i]; k++) {
+            for (int k = k0; k < stepTo[i]; k++) {
                 a = Math.min(a, originalStart(k));
                 b = Math.max(b, originalEnd(k));
             }
@@ -97,14 +106,14 @@ final class NormalizedText {
      */
     static final class Builder {
         private final String source;
-        private final StringBuilder out;
+        private char[] out;
         private int[] from;
         private int[] to;
         private int size;
 
         Builder(String source) {
             this.source = source;
-            this.out = new StringBuilder(source.length());
+            this.out = new char[source.length() + 16];
             this.from = new int[source.length() + 16];
             this.to = new int[source.length() + 16];
         }
@@ -112,10 +121,9 @@ final class NormalizedText {
         /** Appends {@code c}, which stands for {@code source[start, end)}. */
         Builder append(char c, int start, int end) {
             if (size == from.length) {
-                from = java.util.Arrays.copyOf(from, size * 2 + 16);
-                to = java.util.Arrays.copyOf(to, size * 2 + 16);
+                grow(size * 2 + 16);
             }
-            out.append(c);
+            out[size] = c;
             from[size] = start;
             to[size] = end;
             size++;
@@ -143,15 +151,31 @@ final class NormalizedText {
 
         /** Copies {@code source[start, end)} as it is. */
         Builder copy(int start, int end) {
-            for (int i = start; i < end; i++) {
-                append(source.charAt(i), i, i + 1);
+            int length = end - start;
+            if (length <= 0) {
+                return this;
             }
+            if (size + length > from.length) {
+                grow(Math.max(from.length * 2, size + length) + 16);
+            }
+            source.getChars(start, end, out, size);
+            for (int i = 0; i < length; i++) {
+                from[size + i] = start + i;
+                to[size + i] = start + i + 1;
+            }
+            size += length;
             return this;
+        }
+
+        private void grow(int capacity) {
+            out = java.util.Arrays.copyOf(out, capacity);
+            from = java.util.Arrays.copyOf(from, capacity);
+            to = java.util.Arrays.copyOf(to, capacity);
         }
 
         /** {@code before} followed by this step. */
         NormalizedText applyTo(NormalizedText before) {
-            return before.then(out.toString(), from, to);
+            return before.then(new String(out, 0, size), from, to);
         }
     }
 }

@@ -48,6 +48,93 @@ final class TextNormalizer {
     /** The longest word the e-mail and digit steps look at. */
     private static final int MAX_WORD = 32;
     private static final Map<Integer, Character> CONFUSABLES = readConfusables();
+    /**
+     * Letters outside TR39's confusables that readers still take for Latin ones inside a Latin
+     * word (Greek epsilon for e, eta for n): the looser look-alikes of evasion.
+     */
+    private static final Map<Integer, Character> LOOSE = Map.ofEntries(Map.entry(0x03B5, 'e'), Map.entry(0x0454, 'e'),
+            Map.entry(0x03B7, 'n'), Map.entry(0x03BA, 'k'), Map.entry(0x03C4, 't'), Map.entry(0x03C5, 'u'), Map.entry(0x03C9, 'w'),
+            Map.entry(0x03B3, 'y'), Map.entry(0x03C7, 'x'), Map.entry(0x0491, 'r'), Map.entry(0x0433, 'r'));
+
+    // What the steps need to know of each char of the Basic Multilingual Plane, worked out on first
+    // sight and kept (a racy but idempotent cache: every thread computes the same byte).
+    private static final byte KNOWN = 1;
+    /** NFKC leaves it as it is, and it is nothing the first step changes (no digit, mark or ignorable). */
+    private static final byte INERT = 2;
+    private static final byte LETTER_OR_DIGIT = 4;
+    /** A letter of another script than Latin that imitates no ASCII letter. */
+    private static final byte FOREIGN = 8;
+    private static final byte MARK = 16;
+    /** Not INERT, but NFKC of the char alone is all the first step does with it when no mark follows (full-width forms). */
+    private static final byte NFKC_ALONE = 32;
+    private static final byte[] INFO = new byte[0x10000];
+    /** The look-alike table for the BMP as a direct lookup (0: none). */
+    private static final char[] LOOK_ALIKE = new char[0x10000];
+    /** NFKC of single BMP chars, filled on first sight. */
+    private static final String[] NFKC = new String[0x10000];
+
+    static {
+        LOOSE.forEach((cp, c) -> LOOK_ALIKE[cp] = c);
+        CONFUSABLES.forEach((cp, c) -> {
+            if (cp < 0x10000) {
+                LOOK_ALIKE[cp] = c;
+            }
+        });
+    }
+
+    private static int info(char c) {
+        int b = INFO[c];
+        if (b != 0) {
+            return b;
+        }
+        int v = KNOWN;
+        int type = Character.getType(c);
+        boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        if (mark) {
+            v |= MARK;
+        }
+        if (Character.isLetterOrDigit(c)) {
+            v |= LETTER_OR_DIGIT;
+            if (Character.isLetter(c) && confusable(c) == 0 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                v |= FOREIGN;
+            }
+        }
+        if (!mark && !Character.isSurrogate(c) && type != Character.DECIMAL_DIGIT_NUMBER && type != Character.OTHER_NUMBER
+                && !isDefaultIgnorable(c) && c != RIGHT_TO_LEFT_OVERRIDE && c != COMBINING_ENCLOSING_KEYCAP
+                && Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKC)) {
+            v |= INERT;
+        } else if (!mark && !Character.isSurrogate(c) && type != Character.DECIMAL_DIGIT_NUMBER && type != Character.OTHER_NUMBER
+                && !isDefaultIgnorable(c) && c != RIGHT_TO_LEFT_OVERRIDE && c != COMBINING_ENCLOSING_KEYCAP) {
+            v |= NFKC_ALONE;
+        }
+        INFO[c] = (byte) v;
+        return v;
+    }
+
+    /** NFKC of code points beyond the BMP seen so far (mathematical letters, emoji), up to a bound. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> SUPPLEMENTARY = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SUPPLEMENTARY = 4096;
+
+    private static String supplementaryNfkc(String codePoint) {
+        String known = SUPPLEMENTARY.get(codePoint);
+        if (known == null) {
+            known = Normalizer.normalize(codePoint, Normalizer.Form.NFKC);
+            if (SUPPLEMENTARY.size() < MAX_SUPPLEMENTARY) {
+                SUPPLEMENTARY.put(codePoint, known);
+            }
+        }
+        return known;
+    }
+
+    /** NFKC of one BMP char. */
+    private static String nfkc(char c) {
+        String known = NFKC[c];
+        if (known == null) {
+            known = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+            NFKC[c] = known;
+        }
+        return known;
+    }
 
     private TextNormalizer() {}
 
@@ -57,11 +144,155 @@ final class TextNormalizer {
         t = codePoints(t);
         t = confusables(t);
         t = hyphenBreaks(t);
+        // Steps 4 to 7 run only where the one-pass pre-check says they could change something, and the
+        // check is made again after a step that did (joining "O 7 7 O O" makes a word for step 5).
+        int could = wordSteps(t.text());
+        if ((could & SPACED_OUT) != 0) {
+            NormalizedText next = spacedOut(t);
+            if (next != t) {
+                t = next;
+                could = wordSteps(t.text());
+            }
+        }
+        if ((could & LETTERS_FOR_DIGITS) != 0) {
+            NormalizedText next = lettersForDigits(t);
+            if (next != t) {
+                t = next;
+                could = wordSteps(t.text());
+            }
+        }
+        if ((could & SPELLED_EMAILS) != 0) {
+            NormalizedText next = spelledEmails(t);
+            if (next != t) {
+                t = next;
+                could = wordSteps(t.text());
+            }
+        }
+        if ((could & SPELLED_DIGITS) != 0) {
+            t = spelledDigits(t);
+        }
+        return t;
+    }
+
+    /** Every step run whatever the pre-check says: what {@link #normalize} must equal (a test compares them). */
+    static NormalizedText normalizeEveryStep(String text) {
+        NormalizedText t = NormalizedText.identity(text);
+        t = codePoints(t);
+        t = confusables(t);
+        t = hyphenBreaks(t);
         t = spacedOut(t);
         t = lettersForDigits(t);
         t = spelledEmails(t);
-        t = spelledDigits(t);
-        return t;
+        return spelledDigits(t);
+    }
+
+    static final int SPACED_OUT = 1;
+    static final int LETTERS_FOR_DIGITS = 2;
+    static final int SPELLED_EMAILS = 4;
+    static final int SPELLED_DIGITS = 8;
+
+    private static boolean wordChar(char c) {
+        return c < 0x80 ? Chars.isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * Which of steps 4 to 7 could change {@code s}, in one pass over its words: two single letters
+     * spaced out, a number-shaped word with letters in it, the word "at" or a spaced "@", a run of
+     * digit items with a digit word in it long enough to make seven digits. Never a step that would
+     * change the text is left out; one that then finds nothing may be in.
+     */
+    static int wordSteps(String s) {
+        int n = s.length();
+        int could = 0;
+        int previousEnd = -1; // where the word before ends, -1 before the first
+        boolean previousSingle = false;
+        boolean previousItem = false;
+        int runDigits = 0;
+        int runWords = 0;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!wordChar(c)) {
+                if (c == '@' && i > 0 && s.charAt(i - 1) == ' ') {
+                    could |= SPELLED_EMAILS;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            int digits = 0;
+            int digitLike = 0;
+            int other = 0;
+            while (i < n && wordChar(s.charAt(i))) {
+                char d = s.charAt(i);
+                if (Chars.isDigit(d)) {
+                    digits++;
+                } else if (digitLike(d)) {
+                    digitLike++;
+                } else {
+                    other++;
+                }
+                i++;
+            }
+            int length = i - start;
+            int gap = previousEnd < 0 ? 0 : start - previousEnd;
+            boolean single = length == 1 && !Character.isSurrogate(c);
+            if (single && previousSingle && gap >= 1 && gap <= 3 && every(s, previousEnd, start, TextNormalizer::isSpacer)) {
+                could |= SPACED_OUT;
+            }
+            if (other == 0 && digitLike > 0 && digits > 0 && length >= 3) {
+                could |= LETTERS_FOR_DIGITS;
+            }
+            if (length == 2 && (c == 'a' || c == 'A') && (s.charAt(start + 1) == 't' || s.charAt(start + 1) == 'T')) {
+                could |= SPELLED_EMAILS;
+            }
+            // a digit item: digits as typed, a digit word, or "double"/"treble"/"triple" (counted as three)
+            int itemDigits = length > MAX_WORD ? 0 : digits == length ? length : !mayBeDigitWord(c) || length > 6 ? 0
+                    : digitWord(s, start, i) >= 0 ? 1 : repeatWord(s, start, i) > 0 ? 3 : 0;
+            boolean word = itemDigits > 0 && digits != length;
+            if (itemDigits == 0) {
+                runDigits = 0;
+                runWords = 0;
+            } else {
+                if (!previousItem || gap < 1 || gap > 3 || !every(s, previousEnd, start, TextNormalizer::isDigitSeparator)) {
+                    runDigits = 0;
+                    runWords = 0;
+                }
+                runDigits += itemDigits;
+                runWords += word ? 1 : 0;
+                if (runWords > 0 && runDigits >= MIN_SPELLED_DIGITS) {
+                    could |= SPELLED_DIGITS;
+                }
+            }
+            previousEnd = i;
+            previousSingle = single;
+            previousItem = itemDigits > 0;
+            if (could == (SPACED_OUT | LETTERS_FOR_DIGITS | SPELLED_EMAILS | SPELLED_DIGITS)) {
+                return could;
+            }
+        }
+        return could;
+    }
+
+    /** True when a digit word or "double", "treble", "triple" could start with {@code c}. */
+    private static boolean mayBeDigitWord(char c) {
+        return switch (c) {
+            case 'z', 'o', 'n', 't', 'f', 's', 'e', 'd', 'Z', 'O', 'N', 'T', 'F', 'S', 'E', 'D' -> true;
+            default -> false;
+        };
+    }
+
+    private interface CharTest {
+        boolean test(char c);
+    }
+
+    private static boolean every(String s, int from, int to, CharTest test) {
+        for (int k = from; k < to; k++) {
+            if (!test.test(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- 1. code points ---------------------------------------------------------------------
@@ -118,13 +349,6 @@ final class TextNormalizer {
         return stop;
     }
 
-    /**
-     * Letters outside TR39's confusables that readers still take for Latin ones inside a Latin
-     * word (Greek epsilon for e, eta for n): the looser look-alikes of evasion.
-     */
-    private static final Map<Integer, Character> LOOSE = Map.ofEntries(Map.entry(0x03B5, 'e'), Map.entry(0x0454, 'e'),
-            Map.entry(0x03B7, 'n'), Map.entry(0x03BA, 'k'), Map.entry(0x03C4, 't'), Map.entry(0x03C5, 'u'), Map.entry(0x03C9, 'w'),
-            Map.entry(0x03B3, 'y'), Map.entry(0x03C7, 'x'), Map.entry(0x0491, 'r'), Map.entry(0x0433, 'r'));
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
@@ -152,6 +376,35 @@ final class TextNormalizer {
                 loneMarks = 0;
                 i++;
                 continue;
+            }
+            char next = i + 1 < n ? s.charAt(i + 1) : 'x';
+            // NFKC composes a char only with marks after it: with none next, the char normalises alone
+            boolean plainNext = next < 0x80 || Character.isSurrogate(next) || (info(next) & MARK) == 0;
+            if (!Character.isSurrogate(c) && plainNext) {
+                int inf = info(c);
+                if ((inf & INERT) != 0) {
+                    out.append(c, i, i + 1); // an accented letter, a letter of another script, an emoji's half…
+                    loneMarks = 0;
+                    i++;
+                    continue;
+                }
+                if ((inf & NFKC_ALONE) != 0) {
+                    String normal = nfkc(c);
+                    if (normal.length() == 1) {
+                        out.append(normal.charAt(0), i, i + 1); // full-width letters, compatibility forms
+                        changed = true;
+                        loneMarks = 0;
+                        i++;
+                        continue;
+                    }
+                    if (normal.length() <= 1 + MAX_EXPANSION) {
+                        out.append(normal, i, i + 1); // ligatures, fractions
+                        changed = true;
+                        loneMarks = 0;
+                        i++;
+                        continue;
+                    }
+                }
             }
             int cp = s.codePointAt(i);
             int len = Character.charCount(cp);
@@ -217,7 +470,8 @@ final class TextNormalizer {
                 segment.codePoints().filter(x -> !isDefaultIgnorable(x)).forEach(clean::appendCodePoint);
                 segment = clean.toString();
             }
-            String normal = Normalizer.isNormalized(segment, Normalizer.Form.NFKC) ? segment : Normalizer.normalize(segment, Normalizer.Form.NFKC);
+            String normal = segment.length() == len && len == 2 ? supplementaryNfkc(segment)
+                    : Normalizer.isNormalized(segment, Normalizer.Form.NFKC) ? segment : Normalizer.normalize(segment, Normalizer.Form.NFKC);
             if (normal.length() > segment.length() + MAX_EXPANSION) {
                 normal = segment; // a ligature of a whole phrase (U+FDFA) stays as it is: the text may not grow without bound
             }
@@ -256,20 +510,31 @@ final class TextNormalizer {
 
     /** The ASCII letter or digit {@code cp} imitates, or 0 when it is not a look-alike in the table. */
     static char confusable(int cp) {
+        if (cp < 0x10000) {
+            return LOOK_ALIKE[cp];
+        }
         Character c = CONFUSABLES.get(cp);
-        return c != null ? c : LOOSE.getOrDefault(cp, (char) 0);
+        return c != null ? c : 0;
     }
 
     static NormalizedText confusables(NormalizedText in) {
         String s = in.text();
         int n = s.length();
+        int firstWide = 0;
+        while (firstWide < n && s.charAt(firstWide) < 0x80) {
+            firstWide++;
+        }
+        if (firstWide == n) {
+            return in; // only ASCII: nothing can look like it
+        }
         NormalizedText.Builder out = null;
         int copied = 0;
         int i = 0;
         while (i < n) {
-            int c0 = s.codePointAt(i);
-            if (!Character.isLetterOrDigit(c0)) {
-                i += Character.charCount(c0);
+            char c0 = s.charAt(i);
+            if (c0 < 0x80 ? !Chars.isAsciiLetterOrDigit(c0) : Character.isSurrogate(c0) ? !Character.isLetterOrDigit(s.codePointAt(i))
+                    : (info(c0) & LETTER_OR_DIGIT) == 0) {
+                i += Character.isHighSurrogate(c0) && i + 1 < n ? 2 : 1;
                 continue;
             }
             // One word: letters, digits and marks.
@@ -277,16 +542,35 @@ final class TextNormalizer {
             boolean lookAlike = false;
             boolean foreign = false;
             while (i < n) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    if (!Chars.isAsciiLetterOrDigit(c)) {
+                        break;
+                    }
+                    i++;
+                    continue;
+                }
+                if (!Character.isSurrogate(c)) {
+                    int inf = info(c);
+                    if ((inf & (LETTER_OR_DIGIT | MARK)) == 0) {
+                        break;
+                    }
+                    if (LOOK_ALIKE[c] != 0) {
+                        lookAlike = true;
+                    } else if ((inf & FOREIGN) != 0) {
+                        foreign = true;
+                    }
+                    i++;
+                    continue;
+                }
                 int cp = s.codePointAt(i);
                 if (!Character.isLetterOrDigit(cp) && !isMark(cp)) {
                     break;
                 }
-                if (cp >= 0x80 && !isMark(cp)) {
-                    if (confusable(cp) != 0) {
-                        lookAlike = true;
-                    } else if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
-                        foreign = true;
-                    }
+                if (confusable(cp) != 0) {
+                    lookAlike = true;
+                } else if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
+                    foreign = true;
                 }
                 i += Character.charCount(cp);
             }
@@ -579,8 +863,34 @@ final class TextNormalizer {
     private static final int MAX_PARTS = 4;
 
     private static boolean isTld(String s, int start, int end) {
-        return end - start <= 6 && TLDS.contains(s.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+        return end - start <= 6 && java.util.Arrays.binarySearch(TLD_KEYS, packed(s, start, end)) >= 0;
     }
+
+    /** The ASCII letters of {@code s[start, end)} (at most ten), lower-cased and packed into a long; -1 for anything else. */
+    private static long packed(CharSequence s, int start, int end) {
+        if (end - start > 10) {
+            return -1;
+        }
+        long key = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c < 'a' || c > 'z') {
+                return -1;
+            }
+            key = key * 32 + (c - 'a' + 1);
+        }
+        return key;
+    }
+
+    private static long[] packedAll(java.util.Set<String> words) {
+        return words.stream().mapToLong(w -> packed(w, 0, w.length())).sorted().toArray();
+    }
+
+    private static final long[] TLD_KEYS = packedAll(TLDS);
+    private static final long[] NOT_MAILBOX_KEYS = packedAll(NOT_MAILBOXES);
 
     static NormalizedText spelledEmails(NormalizedText in) {
         String s = in.text();
@@ -648,7 +958,7 @@ final class TextNormalizer {
             if (localWords == 0 || local[2 * (localWords - 1)] < copied) {
                 continue;
             }
-            if (localWords == 1 && NOT_MAILBOXES.contains(s.substring(local[0], local[1]).toLowerCase(java.util.Locale.ROOT))) {
+            if (localWords == 1 && java.util.Arrays.binarySearch(NOT_MAILBOX_KEYS, packed(s, local[0], local[1])) >= 0) {
                 continue;
             }
             int firstStart = local[2 * (localWords - 1)];
@@ -688,13 +998,10 @@ final class TextNormalizer {
         if (s.charAt(end - 1) == '.') {
             return end - 1;
         }
-        for (int len : new int[] {3, 5}) {
-            int st = end - len;
-            if (st >= 0 && markAt(s, st, "dot", '.') == end) {
-                return st;
-            }
+        if (end >= 3 && markAt(s, end - 3, "dot", '.') == end) {
+            return end - 3;
         }
-        return -1;
+        return end >= 5 && markAt(s, end - 5, "dot", '.') == end ? end - 5 : -1;
     }
 
     // ---- 7. digits spelled as words ----------------------------------------------------------
@@ -743,8 +1050,15 @@ final class TextNormalizer {
         return c == ' ' || c == ',' || c == '-';
     }
 
-    /** One item of a spelled number: {@code s[start, end)} gives {@code digits}. */
-    private record Item(int start, int end, String digits) {}
+    /**
+     * One item of a spelled number: {@code s[start, end)} gives {@code count} times the digit
+     * {@code digit}, or (when {@code digit} is 0) is a group of digits as typed.
+     */
+    private record Item(int start, int end, char digit, int count) {
+        int length() {
+            return digit == 0 ? end - start : count;
+        }
+    }
 
     static NormalizedText spelledDigits(NormalizedText in) {
         String s = in.text();
@@ -756,6 +1070,13 @@ final class TextNormalizer {
         while (i < n) {
             if (!Character.isLetterOrDigit(s.charAt(i)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
                 i++;
+                continue;
+            }
+            char first = Character.toLowerCase(s.charAt(i));
+            if (!Chars.isDigit(first) && "zontfsed".indexOf(first) < 0) {
+                while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                    i++; // no digit word starts so
+                }
                 continue;
             }
             run.clear();
@@ -770,14 +1091,14 @@ final class TextNormalizer {
                 if (e == p || (e < n && Character.isLetterOrDigit(s.charAt(e)))) {
                     break;
                 }
-                String item = null;
+                Item item = null;
                 int itemEnd = e;
                 if (Chars.digitRun(s, p, MAX_WORD) == e - p) {
-                    item = s.substring(p, e);
+                    item = new Item(p, e, (char) 0, 0);
                 } else {
                     int d = digitWord(s, p, e);
                     if (d >= 0) {
-                        item = String.valueOf((char) ('0' + d));
+                        item = new Item(p, e, (char) ('0' + d), 1);
                         words++;
                     } else {
                         int times = repeatWord(s, p, e);
@@ -792,7 +1113,7 @@ final class TextNormalizer {
                             }
                             int rd = qe - q == 1 && Chars.isDigit(s.charAt(q)) ? s.charAt(q) - '0' : digitWord(s, q, qe);
                             if (q > e && rd >= 0 && (qe >= n || !Character.isLetterOrDigit(s.charAt(qe)))) {
-                                item = String.valueOf((char) ('0' + rd)).repeat(times);
+                                item = new Item(p, qe, (char) ('0' + rd), times);
                                 itemEnd = qe;
                                 words++;
                             }
@@ -802,7 +1123,7 @@ final class TextNormalizer {
                 if (item == null) {
                     break;
                 }
-                run.add(new Item(p, itemEnd, item));
+                run.add(item);
                 digits += item.length();
                 int q = itemEnd;
                 while (q < n && q - itemEnd < 3 && isDigitSeparator(s.charAt(q))) {
@@ -823,10 +1144,12 @@ final class TextNormalizer {
             }
             out.copy(copied, i);
             for (Item item : run) {
-                if (item.digits().length() == item.end() - item.start() && Chars.isDigit(s.charAt(item.start()))) {
+                if (item.digit() == 0) {
                     out.copy(item.start(), item.end());
                 } else {
-                    out.append(item.digits(), item.start(), item.end());
+                    for (int k = 0; k < item.count(); k++) {
+                        out.append(item.digit(), item.start(), item.end());
+                    }
                 }
             }
             copied = lastItem.end();

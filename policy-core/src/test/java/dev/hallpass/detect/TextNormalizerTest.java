@@ -204,4 +204,35 @@ final class TextNormalizerTest {
     void keycap_marks_belong_to_the_digit_they_follow() {
         assertThat(source("07700 90012\uFE0F\u20E33\uFE0F\u20E3 x", "07700 900123")).isEqualTo("07700 90012\uFE0F\u20E33\uFE0F\u20E3");
     }
+
+    /** Words and separators the word steps act on, in any order: single letters, digits, digit words, "at", "dot". */
+    private static Gen<String> wordStepText() {
+        Gen<String> token = Generate.pick(java.util.List.of("a", "b", "M", "i", "0", "7", "O", "o", "I", "l", "O77OO", "9OOl23", "seven",
+                "oh", "double", "treble", "one", "two", "nine", "zero", "at", "AT", "[at]", "(dot)", "dot", "example", "com", "uk", "jo",
+                "@", "Millie", "é", "ж", "07700", "900", "12"));
+        Gen<String> separator = Generate.pick(java.util.List.of(" ", " ", "  ", ".", "-", " - ", ", ", "_", "/", "\n", "|", "", "+"));
+        return SourceDSL.lists().of(token.zip(separator, (t, sep) -> t + sep)).ofSizeBetween(0, 24)
+                .map(parts -> String.join("", parts));
+    }
+
+    @Test
+    void the_pre_check_never_skips_a_step_that_would_change_the_text() {
+        qt().withExamples(3000).forAll(wordStepText()).checkAssert(text -> {
+            NormalizedText checked = TextNormalizer.normalize(text);
+            NormalizedText every = TextNormalizer.normalizeEveryStep(text);
+            assertThat(checked.text()).as("normalised '%s'", text).isEqualTo(every.text());
+            for (int i = 0; i < every.text().length(); i++) {
+                assertThat(checked.originalStart(i)).isEqualTo(every.originalStart(i));
+                assertThat(checked.originalEnd(i)).isEqualTo(every.originalEnd(i));
+            }
+        });
+    }
+
+    @Test
+    void the_pre_check_finds_nothing_to_do_in_ordinary_prose() {
+        assertThat(TextNormalizer.wordSteps("Thanks so much for the lovely card, see you on Monday")).isZero();
+        assertThat(TextNormalizer.wordSteps("M i l l i e")).isEqualTo(TextNormalizer.SPACED_OUT);
+        assertThat(TextNormalizer.wordSteps("call O77OO")).isEqualTo(TextNormalizer.LETTERS_FOR_DIGITS);
+        assertThat(TextNormalizer.wordSteps("oh seven seven double oh nine")).isEqualTo(TextNormalizer.SPELLED_DIGITS);
+    }
 }

@@ -35,12 +35,26 @@ final class NamesCorpus {
             return inTest(id);
         }
 
-        /** The expected name spans, [start, end) pairs in UTF-16 offsets. */
+        /**
+         * The expected name spans, [start, end) pairs in UTF-16 offsets: every occurrence of each listed
+         * string, or only the N-th (1-based) for an entry written {@code name@N}.
+         */
         List<int[]> spans() {
             List<int[]> out = new ArrayList<>();
-            for (String name : names) {
+            for (String entry : names) {
+                int mark = entry.lastIndexOf('@');
+                boolean nth = mark > 0 && entry.substring(mark + 1).chars().allMatch(Character::isDigit) && mark < entry.length() - 1;
+                String name = nth ? entry.substring(0, mark) : entry;
+                int wanted = nth ? Integer.parseInt(entry.substring(mark + 1)) : 0;
+                int occurrence = 0;
                 for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length())) {
-                    out.add(new int[] {at, at + name.length()});
+                    occurrence++;
+                    if (wanted == 0 || occurrence == wanted) {
+                        out.add(new int[] {at, at + name.length()});
+                    }
+                }
+                if (occurrence == 0 || wanted > occurrence) {
+                    throw new IllegalStateException(id + ": names entry '" + entry + "' is not in the text");
                 }
             }
             return out;
