@@ -22,9 +22,8 @@ final class DateOfBirthRecognizer implements Recognizer {
     private static final int MAX_GAP_WORDS = 3;
     private static final int MAX_GAP_CHARS = 4;
 
-    private final List<String> months;
-    /** Every month name starts with one of these letters: a cheap test before comparing names. */
-    private final String monthInitials;
+    /** Month names and abbreviations (lower case) by their first letter, a to z: few to compare per word. */
+    private final String[][] monthsByInitial = new String[26][];
     private final Set<String> ordinalSuffixes;
     /** Cues that a following date is someone's date of birth; matched case-insensitively, ending next to the date. */
     private final List<String> birthCues;
@@ -32,14 +31,10 @@ final class DateOfBirthRecognizer implements Recognizer {
     private final Set<String> birthGapWords;
 
     DateOfBirthRecognizer(Lexicon.PersonalWords words) {
-        this.months = words.months();
-        StringBuilder initials = new StringBuilder();
-        for (String month : months) {
-            if (!month.isEmpty() && initials.indexOf(month.substring(0, 1)) < 0) {
-                initials.append(month.charAt(0));
-            }
+        for (char c = 'a'; c <= 'z'; c++) {
+            final char initial = c;
+            monthsByInitial[c - 'a'] = words.months().stream().filter(m -> !m.isEmpty() && m.charAt(0) == initial).toArray(String[]::new);
         }
-        this.monthInitials = initials.toString();
         this.ordinalSuffixes = words.ordinalSuffixes();
         this.birthCues = words.birthCues();
         this.birthGapWords = words.birthGapWords();
@@ -180,11 +175,12 @@ final class DateOfBirthRecognizer implements Recognizer {
         while (e < t.length() && e - i <= 9 && isAsciiLetter(t.charAt(e))) {
             e++;
         }
-        if (e - i < 3 || Character.isLetterOrDigit(charAt(t, e)) || monthInitials.indexOf(t.charAt(i) | 0x20) < 0) {
-            return -1; // every month name has at least three letters and one of these initials
+        if (e - i < 3 || Character.isLetterOrDigit(charAt(t, e))) {
+            return -1; // every month name has at least three letters
         }
+        int initial = (t.charAt(i) | 0x20) - 'a';
         int length = e - i;
-        for (String month : months) { // compared in place: no substring for every capitalised word
+        for (String month : monthsByInitial[initial]) { // compared in place: no substring for every capitalised word
             if (month.length() == length && t.regionMatches(true, i, month, 0, length)) {
                 return e;
             }

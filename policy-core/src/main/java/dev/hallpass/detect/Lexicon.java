@@ -71,12 +71,26 @@ record Lexicon(Map<FindingKind, KindWords> kinds, Map<String, KindWords> schoolL
      * @param notNamePhrases names of characters, titles, famous people and places in which a roster
      *     first name is not a child's ("Harry Potter", "Florence Nightingale")
      * @param characterCues phrases after which a name is a character or costume ("dressed as")
+     * @param eventWords capitalised words which, after a name, make it part of an event's name ("Victoria Day")
+     * @param productWords lower-case words which, straight after a name, make it a product or costume
+     *     ("Alice band", "Elsa dress", "henry hoover")
+     * @param characterNouns nouns which, after "Name the", make the name a character's ("Henry the green engine")
+     * @param mediaWords words which, after "Name from the …", make it a character ("Harper from the … books")
+     * @param placeNames first names that are also the names of places ("Victoria", "Jordan")
+     * @param placeCues words which, before one of the placeNames, make it the place ("near Victoria")
      */
     record NameWords(Set<String> wordNames, Set<String> titles, List<String> introducers, Set<String> relations,
             Set<String> notNames, Set<String> notAfterWordName, Set<String> monthContext, Set<String> timeNames,
             Set<String> nameFollowers, Set<String> placeWords, Set<String> placePrefixes, List<String> notNamePhrases,
-            List<String> characterCues) {
+            List<String> characterCues, Set<String> eventWords, Set<String> productWords, Set<String> characterNouns,
+            Set<String> mediaWords, Set<String> placeNames, List<String> placeCues) {
         NameWords {
+            eventWords = Set.copyOf(eventWords);
+            productWords = Set.copyOf(productWords);
+            characterNouns = Set.copyOf(characterNouns);
+            mediaWords = Set.copyOf(mediaWords);
+            placeNames = Set.copyOf(placeNames);
+            placeCues = List.copyOf(placeCues);
             placeWords = Set.copyOf(placeWords);
             placePrefixes = Set.copyOf(placePrefixes);
             notNamePhrases = List.copyOf(notNamePhrases);

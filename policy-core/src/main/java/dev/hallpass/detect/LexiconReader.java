@@ -89,12 +89,15 @@ final class LexiconReader {
 
         JsonNode n = section(root, "names", "names");
         onlyFields(n, "names.", "wordNames", "titles", "introducers", "relations", "notNames", "notAfterWordName",
-                "monthContext", "timeNames", "nameFollowers", "placeWords", "placePrefixes", "notNamePhrases", "characterCues");
+                "monthContext", "timeNames", "nameFollowers", "placeWords", "placePrefixes", "notNamePhrases", "characterCues",
+                "eventWords", "productWords", "characterNouns", "mediaWords", "placeNames", "placeCues");
         Lexicon.NameWords names = new Lexicon.NameWords(keys(n, "wordNames", "names"), keys(n, "titles", "names"),
                 strings(n, "introducers", "names"), keys(n, "relations", "names"), keys(n, "notNames", "names"),
                 keys(n, "notAfterWordName", "names"), keys(n, "monthContext", "names"), keys(n, "timeNames", "names"),
                 keys(n, "nameFollowers", "names"), keys(n, "placeWords", "names"), keys(n, "placePrefixes", "names"),
-                strings(n, "notNamePhrases", "names"), strings(n, "characterCues", "names"));
+                strings(n, "notNamePhrases", "names"), strings(n, "characterCues", "names"),
+                keys(n, "eventWords", "names"), keys(n, "productWords", "names"), keys(n, "characterNouns", "names"),
+                keys(n, "mediaWords", "names"), keys(n, "placeNames", "names"), strings(n, "placeCues", "names"));
 
         JsonNode c = section(root, "wordClasses", "wordClasses");
         onlyFields(c, "wordClasses.", "pron", "time");

@@ -24,6 +24,8 @@ final class NameDetector implements Recognizer {
     private final Map<String, List<String[]>> rosterByFirstKey = new HashMap<>();
     private final Lexicon.NameWords words;
     private final Map<String, List<String[]>> introducersByFirstKey = new HashMap<>();
+    /** The last word of every introducer: only after one of these can an introducer end. */
+    private final Set<String> introducerLastKeys = new HashSet<>();
     private final Set<String> notNames = new HashSet<>();
     /** One-word roster names by their {@link #skeleton}, for names typed with digits for letters ("Mi11ie"). */
     private final Map<String, String> rosterBySkeleton = new HashMap<>();
@@ -34,6 +36,7 @@ final class NameDetector implements Recognizer {
     /** Phrases in which a roster name is not a child's (the lexicon's, then the school's notNames), by first key. */
     private final Map<String, List<String[]>> notNamePhrasesByFirstKey = new HashMap<>();
     private final Map<String, List<String[]>> characterCuesByLastKey = new HashMap<>();
+    private final Map<String, List<String[]>> placeCuesByLastKey = new HashMap<>();
 
     NameDetector(DetectorConfig config, Lexicon.NameWords words) {
         this.words = words;
@@ -71,6 +74,7 @@ final class NameDetector implements Recognizer {
             String[] keys = keysOf(intro);
             if (keys.length > 0) {
                 introducersByFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
+                introducerLastKeys.add(keys[keys.length - 1]);
             }
         }
         List<String> phrases = new ArrayList<>(words.notNamePhrases());
@@ -81,10 +85,15 @@ final class NameDetector implements Recognizer {
                 notNamePhrasesByFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
             }
         }
-        for (String cue : words.characterCues()) {
-            String[] keys = keysOf(cue);
+        byLastKey(words.characterCues(), characterCuesByLastKey);
+        byLastKey(words.placeCues(), placeCuesByLastKey);
+    }
+
+    private static void byLastKey(List<String> phrases, Map<String, List<String[]>> out) {
+        for (String phrase : phrases) {
+            String[] keys = keysOf(phrase);
             if (keys.length > 0) {
-                characterCuesByLastKey.computeIfAbsent(keys[keys.length - 1], k -> new ArrayList<>()).add(keys);
+                out.computeIfAbsent(keys[keys.length - 1], k -> new ArrayList<>()).add(keys);
             }
         }
     }
@@ -113,18 +122,19 @@ final class NameDetector implements Recognizer {
 
     /** True for a word typed with digits among its letters ("Mi11ie", "0liver"), or a capital I inside lower case ("MiIlie"). */
     private static boolean leet(Tokens t, int i) {
-        String raw = t.raw(i);
         int letters = 0;
         int digits = 0;
         boolean innerCapitalI = false;
-        for (int k = 0; k < raw.length(); k++) {
-            char c = raw.charAt(k);
+        char prev = 0;
+        for (int at = t.start(i), end = t.end(i); at < end; at++) {
+            char c = t.rawChar(at);
             if (Character.isLetter(c)) {
                 letters++;
-                innerCapitalI |= c == 'I' && k > 0 && Character.isLowerCase(raw.charAt(k - 1));
+                innerCapitalI |= c == 'I' && at > t.start(i) && Character.isLowerCase(prev);
             } else if (Character.isDigit(c)) {
                 digits++;
             }
+            prev = c;
         }
         return letters >= 2 && (digits > 0 || innerCapitalI);
     }
@@ -197,9 +207,13 @@ final class NameDetector implements Recognizer {
      */
     void detect(Tokens t, boolean[] isName, List<Finding> out, List<NameNote> notes) {
         boolean[] inPhrase = phrases(t);
+        List<Integer> ordinary = null;
         for (int i = 0; i < t.size(); i++) {
             if (isName[i]) {
                 continue;
+            }
+            if (!rosterCandidate(t, i) && !mayBeIntroduced(t, i)) {
+                continue; // most words: no roster name starts here and nothing introduces one
             }
             if (i > 0 && words.titles().contains(t.key(i - 1))) {
                 if (notes != null && rosterMatch(t, i) >= 0) {
@@ -238,10 +252,145 @@ final class NameDetector implements Recognizer {
                     notes.add(new NameNote(t.start(i), end, true, why));
                 }
                 i = last;
-            } else if (notes != null && isRosterWord(t, i)) {
-                notes.add(new NameNote(t.start(i), t.end(i), false, NameNote.ORDINARY_WORD));
+            } else if (isRosterWord(t, i)) {
+                if (ordinary == null) {
+                    ordinary = new ArrayList<>();
+                }
+                ordinary.add(i);
             }
         }
+        if (ordinary != null) {
+            takeListed(t, isName, ordinary, out, notes);
+        }
+    }
+
+    /** Separators between the names of a list: "Grace, Isla, Amelia", "Kit & Bear", "grace and millie". */
+    private static final Set<String> LIST_WORDS = Set.of("and", "or", "n");
+
+    /**
+     * Word-names not taken as names on their own ("Jack", "Will", "bee") are names when they stand in
+     * a list with a name already found, or in a list of three or more roster words: "bee, tilly and
+     * millie", "Jack, Will, Kit & Bear". Adds their findings (and notes) in text order.
+     */
+    private void takeListed(Tokens t, boolean[] isName, List<Integer> candidates, List<Finding> out, List<NameNote> notes) {
+        boolean[] candidate = new boolean[t.size()];
+        candidates.forEach(k -> candidate[k] = true);
+        boolean[] taken = new boolean[t.size()];
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int k : candidates) {
+                if (taken[k]) {
+                    continue;
+                }
+                int left = listNeighbour(t, k, -1);
+                int right = listNeighbour(t, k, 1);
+                boolean anchored = (left >= 0 && (isName[left] || taken[left])) || (right >= 0 && (isName[right] || taken[right]));
+                if (anchored || listRun(t, k, candidate, isName) >= 3) {
+                    taken[k] = true;
+                    changed = true;
+                }
+            }
+        }
+        int added = 0;
+        for (int k : candidates) {
+            if (taken[k]) {
+                isName[k] = true;
+                int end = t.has(k, Tokens.POSSESSIVE) ? t.end(k) - 2 : t.end(k);
+                out.add(Finding.span(FindingKind.CHILD_NAME, t.start(k), end));
+                added++;
+            }
+            if (notes != null) {
+                notes.add(taken[k] ? new NameNote(t.start(k), t.end(k), true, NameNote.IN_A_LIST)
+                        : new NameNote(t.start(k), t.end(k), false, NameNote.ORDINARY_WORD));
+            }
+        }
+        if (added > 0) {
+            out.sort(Comparator.comparingInt(Finding::start));
+        }
+    }
+
+    /**
+     * The token joined to {@code k} as the next (step 1) or previous (step -1) item of a list, or -1:
+     * only a comma, "&", "+" or "/" between them, or the word "and" ("or", "n").
+     */
+    private static int listNeighbour(Tokens t, int k, int step) {
+        int other = k + step;
+        if (other < 0 || other >= t.size() || t.sentence(other) != t.sentence(k)) {
+            return -1;
+        }
+        int a = Math.min(k, other);
+        int b = Math.max(k, other);
+        if (listGap(t, a, b, false)) {
+            return other;
+        }
+        int beyond = other + step;
+        if (LIST_WORDS.contains(t.key(other)) && beyond >= 0 && beyond < t.size() && t.sentence(beyond) == t.sentence(k)
+                && listGap(t, Math.min(k, other), Math.max(k, other), true) && listGap(t, Math.min(other, beyond), Math.max(other, beyond), true)) {
+            return beyond;
+        }
+        return -1;
+    }
+
+    /** The text between tokens {@code a} and {@code b} is a list separator (or only spaces, when {@code spaceOk}). */
+    private static boolean listGap(Tokens t, int a, int b, boolean spaceOk) {
+        int from = t.end(a);
+        int to = t.start(b);
+        if (to - from > 4) {
+            return false;
+        }
+        boolean mark = false;
+        for (int at = from; at < to; at++) {
+            char c = t.rawChar(at);
+            if (c == ',' || c == '&' || c == '+' || c == '/') {
+                mark = true;
+            } else if (c != ' ') {
+                return false;
+            }
+        }
+        return mark || spaceOk;
+    }
+
+    /** How many roster words (found or not) stand in the list around {@code k}. */
+    private static int listRun(Tokens t, int k, boolean[] candidate, boolean[] isName) {
+        int count = 1;
+        for (int step = -1; step <= 1; step += 2) {
+            int at = k;
+            while (true) {
+                int other = listNeighbour(t, at, step);
+                if (other < 0 || !(candidate[other] || isName[other])) {
+                    break;
+                }
+                count++;
+                at = other;
+            }
+        }
+        return count;
+    }
+
+    /** A roster name may start at token {@code i}: its key or base begins one, or it is a roster name typed with digits. */
+    private boolean rosterCandidate(Tokens t, int i) {
+        return byKeyOrBase(rosterByFirstKey, t, i) != null || (!rosterBySkeleton.isEmpty() && leet(t, i));
+    }
+
+    /** Context could introduce an unlisted name at token {@code i} ({@link #introducedName}'s cheap preconditions). */
+    private boolean mayBeIntroduced(Tokens t, int i) {
+        boolean capitalised = t.has(i, Tokens.CAPITALISED);
+        return (capitalised && (t.has(i, Tokens.POSSESSIVE) || (i >= 2 && t.key(i - 1).equals("and"))))
+                || (i > 0 && introducerLastKeys.contains(t.key(i - 1)));
+    }
+
+    /** The entry of {@code map} for token {@code i}'s key, else for its base (when that differs), else null. */
+    private static <V> V byKeyOrBase(Map<String, V> map, Tokens t, int i) {
+        String key = t.key(i);
+        V v = map.get(key);
+        if (v == null) {
+            String base = t.base(i);
+            if (base != key && !base.equals(key)) {
+                v = map.get(base);
+            }
+        }
+        return v;
     }
 
     private boolean isRosterWord(Tokens t, int i) {
@@ -252,10 +401,7 @@ final class NameDetector implements Recognizer {
     private boolean[] phrases(Tokens t) {
         boolean[] in = null;
         for (int i = 0; i < t.size(); i++) {
-            List<String[]> candidates = notNamePhrasesByFirstKey.get(t.key(i));
-            if (candidates == null) {
-                candidates = notNamePhrasesByFirstKey.get(t.base(i));
-            }
+            List<String[]> candidates = byKeyOrBase(notNamePhrasesByFirstKey, t, i);
             if (candidates == null) {
                 continue;
             }
@@ -295,11 +441,50 @@ final class NameDetector implements Recognizer {
         if (next && !possessive && words.placeWords().contains(t.key(i + 1))) {
             return NameNote.PLACE;
         }
+        if (next && !possessive && t.has(i + 1, Tokens.CAPITALISED) && words.eventWords().contains(t.key(i + 1))) {
+            return NameNote.PLACE; // "Victoria Day", "World Bee Day"
+        }
+        if (next && !possessive && words.productWords().contains(t.key(i + 1))) {
+            return NameNote.PRODUCT; // "Alice band", "Elsa dress", "henry hoover"
+        }
         if (prev && words.placePrefixes().contains(t.key(i - 1)) && t.has(i - 1, Tokens.CAPITALISED)) {
             return NameNote.PLACE;
         }
-        if (afterCharacterCue(t, i)) {
+        if (prev && t.key(i - 1).equals("of") && i >= 2 && t.sentence(i - 2) == t.sentence(i) && ofPrefix(t, i - 2)) {
+            return NameNote.PLACE; // "Isle of Lewis", "the Tale of Peter Rabbit"
+        }
+        if (afterCue(characterCuesByLastKey, t, i)) {
             return NameNote.CHARACTER;
+        }
+        if (!possessive && words.placeNames().contains(t.base(i)) && afterCue(placeCuesByLastKey, t, i)) {
+            return NameNote.PLACE; // "near Victoria", "holiday in Florence"
+        }
+        if (afterInitials(t, i)) {
+            return NameNote.LONGER_NAME; // "C.S. Lewis", "J. Henry"
+        }
+        if (prev && t.key(i - 1).equals("the")) {
+            return NameNote.LONGER_NAME; // "The George" (a pub), "the Henry VIII exhibition"
+        }
+        if (!possessive && within(t, i, 3) && t.key(i + 1).equals("and") && TITLE_DETERMINERS.contains(t.key(i + 2))
+                && t.has(i + 3, Tokens.CAPITALISED) && !notNames.contains(t.base(i + 3)) && !rosterWords.contains(t.base(i + 3))) {
+            return NameNote.TITLE; // "Peter and the Wolf", "George and the Dragon"
+        }
+        if (!possessive && within(t, i, 2) && t.key(i + 1).equals("the")) {
+            for (int k = i + 2; k <= i + 4 && k < t.size() && t.sentence(k) == t.sentence(i); k++) {
+                if (words.characterNouns().contains(t.base(k))) {
+                    return NameNote.CHARACTER; // "Henry the green engine", "Pip the rabbit"
+                }
+            }
+        }
+        if (!possessive && within(t, i, 2) && t.key(i + 1).equals("from")) {
+            if (inPhrase != null && (inPhrase[i + 2] || (within(t, i, 3) && t.key(i + 2).equals("the") && inPhrase[i + 3]))) {
+                return NameNote.CHARACTER; // "Florence from the Magic Roundabout"
+            }
+            for (int k = i + 2; k <= i + 7 && k < t.size() && t.sentence(k) == t.sentence(i); k++) {
+                if (words.mediaWords().contains(t.key(k))) {
+                    return NameNote.CHARACTER; // "Harper from the Cerrie Burnell books"
+                }
+            }
         }
         if (next && !possessive && t.has(i, Tokens.CAPITALISED) && !t.has(i, Tokens.ALL_CAPS) && properNounWord(t, i + 1)
                 && !titleCase(t, i)) {
@@ -310,6 +495,43 @@ final class NameDetector implements Recognizer {
             return NameNote.LONGER_NAME;
         }
         return null;
+    }
+
+    /** After "Name and", these before a capitalised word make a title: "Peter and the Wolf", "Harry and His Bucket". */
+    private static final Set<String> TITLE_DETERMINERS = Set.of("the", "his", "her", "their", "a");
+
+    /** Tokens {@code i + 1} to {@code i + n} exist and are in the sentence of {@code i}. */
+    private static boolean within(Tokens t, int i, int n) {
+        return i + n < t.size() && t.sentence(i + n) == t.sentence(i);
+    }
+
+    /**
+     * Before "of Name": a place prefix ("Isle of"), or a capitalised word inside a sentence that is
+     * not a roster word, title, relation or never-a-name word ("the Tale of", "the Duke of").
+     */
+    private boolean ofPrefix(Tokens t, int k) {
+        if (words.placePrefixes().contains(t.key(k)) && t.has(k, Tokens.CAPITALISED)) {
+            return true;
+        }
+        return t.has(k, Tokens.CAPITALISED) && !t.has(k, Tokens.ALL_CAPS) && !t.has(k, Tokens.SENTENCE_START)
+                && !t.has(k, Tokens.NUMERIC) && !notNames.contains(t.base(k)) && !rosterWords.contains(t.base(k));
+    }
+
+    /** One or two initials ("C.S.", "J. K.") just before token {@code i}: an adult's or author's name. */
+    private static boolean afterInitials(Tokens t, int i) {
+        if (i == 0) {
+            return false;
+        }
+        int k = i - 1;
+        if (t.end(k) - t.start(k) != 1 || !Character.isUpperCase(t.rawChar(t.start(k)))) {
+            return false;
+        }
+        int gapStart = t.end(k);
+        int gapEnd = t.start(i);
+        if (gapEnd - gapStart > 2 || t.rawChar(gapStart) != '.') {
+            return false;
+        }
+        return gapEnd - gapStart == 1 || t.rawChar(gapStart + 1) == ' ';
     }
 
     /** Only a space (or a hyphen) between tokens {@code a} and {@code b}. */
@@ -347,12 +569,12 @@ final class NameDetector implements Recognizer {
         return words >= 4 && capitals * 10 >= words * 7;
     }
 
-    /** A character cue ("dressed as") ends just before token {@code i}. */
-    private boolean afterCharacterCue(Tokens t, int i) {
+    /** One of the {@code cues} ("dressed as", "near") ends just before token {@code i}, in its sentence. */
+    private static boolean afterCue(Map<String, List<String[]>> cuesByLastKey, Tokens t, int i) {
         if (i == 0) {
             return false;
         }
-        List<String[]> cues = characterCuesByLastKey.get(t.key(i - 1));
+        List<String[]> cues = cuesByLastKey.get(t.key(i - 1));
         if (cues == null) {
             return false;
         }
@@ -409,11 +631,12 @@ final class NameDetector implements Recognizer {
         if (possessive && next && words.relations().contains(t.key(i + 1))) {
             return true;
         }
-        // Lower case or ALL CAPS carries no sign that the word is a name ("say grace", "WILL YOU").
+        // Lower case or ALL CAPS carries no sign that the word is a name ("say grace", "WILL YOU"),
+        // except for a school's word-alias in the shape of a subject: "bee has swimming", "is pip coming".
         if (!t.has(i, Tokens.CAPITALISED) || t.has(i, Tokens.ALL_CAPS)) {
-            return false;
+            return !t.has(i, Tokens.ALL_CAPS) && rosterWords.contains(base) && lowerCaseSubject(t, i);
         }
-        if (next && words.notAfterWordName().contains(t.key(i + 1))) {
+        if (next && adjacent(t, i, i + 1) && words.notAfterWordName().contains(t.key(i + 1))) {
             return false;
         }
         if (base.equals("may") && ((i > 0 && words.monthContext().contains(t.key(i - 1))) || (next && t.has(i + 1, Tokens.NUMERIC)))) {
@@ -425,6 +648,31 @@ final class NameDetector implements Recognizer {
         // At the start of a sentence the capital proves nothing ("Grace period", "Will swap"):
         // it is a name only when a verb or "and" follows ("Grace was", "Will has", "Jack and Isla").
         return next && words.nameFollowers().contains(t.key(i + 1));
+    }
+
+    /** Auxiliaries before a lower-case subject in a question: "is pip coming", "has bee got". */
+    private static final Set<String> AUXILIARIES = Set.of("is", "was", "has", "had", "did", "does", "can", "will", "could",
+            "would", "should", "isnt", "hasnt", "didnt", "doesnt", "cant", "wont");
+
+    /**
+     * A lower-case word in the place of a subject: at the start of a sentence before a verb that
+     * follows names ("bee has her lesson"), or after an auxiliary before an "-ing" verb or a verb
+     * that follows names ("is pip coming", "has kit got").
+     */
+    private boolean lowerCaseSubject(Tokens t, int i) {
+        if (!within(t, i, 1) || possessiveOrDeterminerBefore(t, i)) {
+            return false;
+        }
+        String next = t.key(i + 1);
+        if (t.has(i, Tokens.SENTENCE_START)) {
+            return words.nameFollowers().contains(next) && !words.notAfterWordName().contains(next);
+        }
+        return i > 0 && t.sentence(i - 1) == t.sentence(i) && AUXILIARIES.contains(t.key(i - 1))
+                && ((next.endsWith("ing") && next.length() > 4) || next.equals("got") || next.equals("been"));
+    }
+
+    private static boolean possessiveOrDeterminerBefore(Tokens t, int i) {
+        return i > 0 && t.sentence(i - 1) == t.sentence(i) && (t.has(i - 1, Tokens.POSSESSIVE) || DETERMINERS.contains(t.key(i - 1)));
     }
 
     /** An unlisted name introduced by context: "my son Tom", "Ruby's mum". Returns its token or -1. */

@@ -21,6 +21,8 @@ public record NameNote(int start, int end, boolean taken, String why) {
     public static final String WORD_NAME = "word-name used as a name";
     /** A roster name typed with look-alike characters or digits ("Mi11ie"). */
     public static final String LOOK_ALIKE = "roster name written with look-alike characters";
+    /** A word-name in a list of names ("Jack, Will, Kit & Bear", "grace and millie"). */
+    public static final String IN_A_LIST = "word-name in a list of names";
     /** An unlisted name that context introduces ("my son Tom", "Ruby's mum"). */
     public static final String CONTEXT = "introduced by context";
     /** A name after a title: a member of staff or a saint ("Mrs Grace", "St George"). */
@@ -31,6 +33,10 @@ public record NameNote(int start, int end, boolean taken, String why) {
     public static final String PLACE = "part of a place or event name";
     /** A character or costume ("dressed as Elsa"). */
     public static final String CHARACTER = "a character or costume";
+    /** Part of a title ("Peter and the Wolf", "George and the Dragon"). */
+    public static final String TITLE = "part of the title of a book, film, song or show";
+    /** Part of a product's name ("Alice band", "Elsa dress", "henry hoover"). */
+    public static final String PRODUCT = "part of a product's name";
     /** Beside a capitalised word that is not a roster name: a longer proper name ("Lewis Hamilton"). */
     public static final String LONGER_NAME = "part of a longer proper name";
     /** A word-name used as the ordinary word ("say grace", "the bear"). */

@@ -29,8 +29,13 @@ final class Tokens {
     private static final int MAX_SEEN = 4096;
     /** Keys already made for this text (see {@link #intern}); allocated on first use. */
     private String[] seen;
-    /** Key and base of non-ASCII tokens already folded in this text, by their text as written. */
-    private java.util.Map<String, String[]> foldedByRaw;
+    /**
+     * Non-ASCII tokens already folded in this text: a direct-mapped table by the hash of the token as
+     * written, holding that text, its key and base, and its flags (a collision just folds again).
+     */
+    private String[] rawSeen;
+    private String[][] rawSeenFolded;
+    private int[] rawSeenFlags;
     /** Scratch space for {@link #addAscii}; longer tokens take the general path. */
     private final char[] buffer = new char[64];
 
@@ -88,6 +93,11 @@ final class Tokens {
 
     boolean has(int i, int flag) {
         return (flags[i] & flag) != 0;
+    }
+
+    /** The character of the text at UTF-16 offset {@code at} (a space past the end), for shape tests between tokens. */
+    char rawChar(int at) {
+        return at < text.length() ? text.charAt(at) : ' ';
     }
 
     /** The token's text as written (for shape tests only; never stored or logged). */
@@ -178,12 +188,34 @@ final class Tokens {
             size++;
             return;
         }
+        // Folding (Unicode normalisation) is the costly part: a word written again is folded once,
+        // found by its characters in place (no substring made for a word already seen).
+        int length = e - s;
+        int h = 0;
+        for (int k = s; k < e; k++) {
+            h = 31 * h + text.charAt(k);
+        }
+        if (rawSeen == null) {
+            int slots = Math.min(Integer.highestOneBit(Math.max(key.length, 16)) * 2, MAX_SEEN);
+            rawSeen = new String[slots];
+            rawSeenFolded = new String[slots][];
+            rawSeenFlags = new int[slots];
+        }
+        int slot = (h ^ (h >>> 16)) & (rawSeen.length - 1);
+        String known = rawSeen[slot];
+        if (known != null && known.length() == length && text.regionMatches(s, known, 0, length)) {
+            flags[size] = rawSeenFlags[slot] | (sentenceStart ? SENTENCE_START : 0);
+            key[size] = rawSeenFolded[slot][0];
+            base[size] = rawSeenFolded[slot][1];
+            size++;
+            return;
+        }
         String raw = text.substring(s, e);
-        int f = sentenceStart ? SENTENCE_START : 0;
+        int f = 0;
         char first = raw.charAt(0);
         if (Character.isUpperCase(first)) {
             f |= CAPITALISED;
-            if (raw.length() > 1 && raw.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
+            if (raw.length() > 1 && allLettersUpper(raw)) {
                 f |= ALL_CAPS;
             }
         }
@@ -195,23 +227,27 @@ final class Tokens {
         if (possessive) {
             f |= POSSESSIVE;
         }
-        // Folding (Unicode normalisation) is the costly part: a word written again is folded once.
-        String[] keyAndBase = foldedByRaw == null ? null : foldedByRaw.get(raw);
-        if (keyAndBase == null) {
-            String folded = fold(raw);
-            String b = possessive ? fold(raw.substring(0, apostrophe)) : folded;
-            keyAndBase = new String[] {folded.replace("'", ""), b.replace("'", "")};
-            if (foldedByRaw == null) {
-                foldedByRaw = new java.util.HashMap<>();
-            }
-            if (foldedByRaw.size() < MAX_SEEN) {
-                foldedByRaw.put(raw, keyAndBase);
-            }
-        }
-        flags[size] = f;
+        String folded = fold(raw);
+        String b = possessive ? fold(raw.substring(0, apostrophe)) : folded;
+        String[] keyAndBase = {folded.replace("'", ""), b.replace("'", "")};
+        rawSeen[slot] = raw;
+        rawSeenFolded[slot] = keyAndBase;
+        rawSeenFlags[slot] = f;
+        flags[size] = f | (sentenceStart ? SENTENCE_START : 0);
         key[size] = keyAndBase[0];
         base[size] = keyAndBase[1];
         size++;
+    }
+
+    /** Every letter of {@code raw} is upper case (a loop: this runs for every capitalised non-ASCII word). */
+    private static boolean allLettersUpper(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

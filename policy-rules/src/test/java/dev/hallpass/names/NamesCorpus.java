@@ -107,7 +107,7 @@ final class NamesCorpus {
 
     static List<NameCase> names() {
         List<NameCase> out = new ArrayList<>();
-        for (String file : List.of("lookalike-traps.jsonl", "real-names.jsonl")) {
+        for (String file : List.of("lookalike-traps.jsonl", "lookalike-traps-2.jsonl", "real-names.jsonl", "real-names-2.jsonl")) {
             for (JsonNode n : lines(file)) {
                 List<String> names = new ArrayList<>();
                 n.get("names").forEach(x -> names.add(x.asText()));
