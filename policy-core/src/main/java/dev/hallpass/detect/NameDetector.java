@@ -215,7 +215,7 @@ final class NameDetector implements Recognizer {
             if (!rosterCandidate(t, i) && !mayBeIntroduced(t, i)) {
                 continue; // most words: no roster name starts here and nothing introduces one
             }
-            if (i > 0 && words.titles().contains(t.key(i - 1))) {
+            if (i > 0 && is(t, i - 1, K_TITLE)) {
                 if (notes != null && rosterMatch(t, i) >= 0) {
                     notes.add(new NameNote(t.start(i), t.end(i), false, NameNote.AFTER_TITLE));
                 }
@@ -233,7 +233,7 @@ final class NameDetector implements Recognizer {
                 }
                 if (!rosterByFirstKey.containsKey(t.key(i)) && !rosterByFirstKey.containsKey(t.base(i))) {
                     why = NameNote.LOOK_ALIKE;
-                } else if (wordAliases.contains(t.base(i)) || words.wordNames().contains(t.base(i))) {
+                } else if (is(t, i, B_WORD_ALIAS | B_WORD_NAME)) {
                     why = NameNote.WORD_NAME;
                 }
             } else if (last < 0) {
@@ -314,7 +314,7 @@ final class NameDetector implements Recognizer {
      * The token joined to {@code k} as the next (step 1) or previous (step -1) item of a list, or -1:
      * only a comma, "&", "+" or "/" between them, or the word "and" ("or", "n").
      */
-    private static int listNeighbour(Tokens t, int k, int step) {
+    private int listNeighbour(Tokens t, int k, int step) {
         int other = k + step;
         if (other < 0 || other >= t.size() || t.sentence(other) != t.sentence(k)) {
             return -1;
@@ -325,7 +325,7 @@ final class NameDetector implements Recognizer {
             return other;
         }
         int beyond = other + step;
-        if (LIST_WORDS.contains(t.key(other)) && beyond >= 0 && beyond < t.size() && t.sentence(beyond) == t.sentence(k)
+        if (is(t, other, K_LIST) && beyond >= 0 && beyond < t.size() && t.sentence(beyond) == t.sentence(k)
                 && listGap(t, Math.min(k, other), Math.max(k, other), true) && listGap(t, Math.min(other, beyond), Math.max(other, beyond), true)) {
             return beyond;
         }
@@ -352,7 +352,7 @@ final class NameDetector implements Recognizer {
     }
 
     /** How many roster words (found or not) stand in the list around {@code k}. */
-    private static int listRun(Tokens t, int k, boolean[] candidate, boolean[] isName) {
+    private int listRun(Tokens t, int k, boolean[] candidate, boolean[] isName) {
         int count = 1;
         for (int step = -1; step <= 1; step += 2) {
             int at = k;
@@ -368,16 +368,110 @@ final class NameDetector implements Recognizer {
         return count;
     }
 
+    // What each word of a text is to this detector, worked out once per distinct word (see classes()):
+    // K_ bits are of the token's key, B_ bits of its base (without a possessive).
+    private static final int K_TITLE = 1;
+    private static final int K_PLACE_WORD = 1 << 1;
+    private static final int K_EVENT_WORD = 1 << 2;
+    private static final int K_PRODUCT_WORD = 1 << 3;
+    private static final int K_PLACE_PREFIX = 1 << 4;
+    private static final int K_MEDIA = 1 << 5;
+    private static final int K_LIST = 1 << 6;
+    private static final int K_TITLE_DETERMINER = 1 << 7;
+    private static final int K_DETERMINER = 1 << 8;
+    private static final int K_RELATION = 1 << 9;
+    private static final int K_NOT_AFTER_WORD_NAME = 1 << 10;
+    private static final int K_MONTH_CONTEXT = 1 << 11;
+    private static final int K_NAME_FOLLOWER = 1 << 12;
+    private static final int K_AUXILIARY = 1 << 13;
+    private static final int K_INTRO_LAST = 1 << 14;
+    private static final int B_PLACE_NAME = 1 << 15;
+    private static final int B_CHARACTER_NOUN = 1 << 16;
+    private static final int B_NOT_NAME = 1 << 17;
+    private static final int B_ROSTER_WORD = 1 << 18;
+    private static final int B_WORD_NAME = 1 << 19;
+    private static final int B_WORD_ALIAS = 1 << 20;
+    private static final int B_TIME_NAME = 1 << 21;
+    /** Not a word that makes a longer proper name beside a roster name (see {@link #properNounWord}). */
+    private static final int NOT_PROPER = 1 << 22;
+    /** A roster name starts with this word (key or base). */
+    private static final int ROSTER_FIRST = 1 << 23;
+    /** A not-a-name phrase starts with this word (key or base). */
+    private static final int PHRASE_FIRST = 1 << 24;
+
+    /** Whether token {@code i} has any of {@code bits}. */
+    private boolean is(Tokens t, int i, int bits) {
+        return (classes(t)[i] & bits) != 0;
+    }
+
+    /** Every token's bits, worked out on first use for this text (one lookup per distinct word) and kept with its tokens. */
+    private int[] classes(Tokens t) {
+        int[] classes = t.memo(this);
+        if (classes != null) {
+            return classes;
+        }
+        classes = new int[t.size()];
+        Map<String, Integer> byKey = new HashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            String key = t.key(i);
+            String base = t.base(i);
+            if (base == key || base.equals(key)) {
+                Integer known = byKey.get(key);
+                if (known == null) {
+                    known = classify(key, key);
+                    byKey.put(key, known);
+                }
+                classes[i] = known;
+            } else {
+                classes[i] = classify(key, base);
+            }
+        }
+        t.memo(this, classes);
+        return classes;
+    }
+
+    private int classify(String key, String base) {
+        int c = 0;
+        c |= words.titles().contains(key) ? K_TITLE : 0;
+        c |= words.placeWords().contains(key) ? K_PLACE_WORD : 0;
+        c |= words.eventWords().contains(key) ? K_EVENT_WORD : 0;
+        c |= words.productWords().contains(key) ? K_PRODUCT_WORD : 0;
+        c |= words.placePrefixes().contains(key) ? K_PLACE_PREFIX : 0;
+        c |= words.mediaWords().contains(key) ? K_MEDIA : 0;
+        c |= LIST_WORDS.contains(key) ? K_LIST : 0;
+        c |= TITLE_DETERMINERS.contains(key) ? K_TITLE_DETERMINER : 0;
+        c |= DETERMINERS.contains(key) ? K_DETERMINER : 0;
+        c |= words.relations().contains(key) ? K_RELATION : 0;
+        c |= words.notAfterWordName().contains(key) ? K_NOT_AFTER_WORD_NAME : 0;
+        c |= words.monthContext().contains(key) ? K_MONTH_CONTEXT : 0;
+        c |= words.nameFollowers().contains(key) ? K_NAME_FOLLOWER : 0;
+        c |= AUXILIARIES.contains(key) ? K_AUXILIARY : 0;
+        c |= introducerLastKeys.contains(key) ? K_INTRO_LAST : 0;
+        c |= words.placeNames().contains(base) ? B_PLACE_NAME : 0;
+        c |= words.characterNouns().contains(base) ? B_CHARACTER_NOUN : 0;
+        c |= notNames.contains(base) ? B_NOT_NAME : 0;
+        c |= rosterWords.contains(base) ? B_ROSTER_WORD : 0;
+        c |= words.wordNames().contains(base) ? B_WORD_NAME : 0;
+        c |= wordAliases.contains(base) ? B_WORD_ALIAS : 0;
+        c |= words.timeNames().contains(base) ? B_TIME_NAME : 0;
+        boolean notProper = base.length() <= 1 || CommonWords.contains(base) || CommonWords.contains(key) || notNames.contains(base)
+                || rosterWords.contains(base) || words.nameFollowers().contains(base) || words.wordNames().contains(base);
+        c |= notProper ? NOT_PROPER : 0;
+        c |= rosterByFirstKey.containsKey(key) || rosterByFirstKey.containsKey(base) ? ROSTER_FIRST : 0;
+        c |= notNamePhrasesByFirstKey.containsKey(key) || notNamePhrasesByFirstKey.containsKey(base) ? PHRASE_FIRST : 0;
+        return c;
+    }
+
     /** A roster name may start at token {@code i}: its key or base begins one, or it is a roster name typed with digits. */
     private boolean rosterCandidate(Tokens t, int i) {
-        return byKeyOrBase(rosterByFirstKey, t, i) != null || (!rosterBySkeleton.isEmpty() && leet(t, i));
+        return is(t, i, ROSTER_FIRST) || (!rosterBySkeleton.isEmpty() && leet(t, i));
     }
 
     /** Context could introduce an unlisted name at token {@code i} ({@link #introducedName}'s cheap preconditions). */
     private boolean mayBeIntroduced(Tokens t, int i) {
         boolean capitalised = t.has(i, Tokens.CAPITALISED);
         return (capitalised && (t.has(i, Tokens.POSSESSIVE) || (i >= 2 && t.key(i - 1).equals("and"))))
-                || (i > 0 && introducerLastKeys.contains(t.key(i - 1)));
+                || (i > 0 && is(t, i - 1, K_INTRO_LAST));
     }
 
     /** The entry of {@code map} for token {@code i}'s key, else for its base (when that differs), else null. */
@@ -401,10 +495,10 @@ final class NameDetector implements Recognizer {
     private boolean[] phrases(Tokens t) {
         boolean[] in = null;
         for (int i = 0; i < t.size(); i++) {
-            List<String[]> candidates = byKeyOrBase(notNamePhrasesByFirstKey, t, i);
-            if (candidates == null) {
+            if (!is(t, i, PHRASE_FIRST)) {
                 continue;
             }
+            List<String[]> candidates = byKeyOrBase(notNamePhrasesByFirstKey, t, i);
             for (String[] phrase : candidates) {
                 int last = i + phrase.length - 1;
                 if (last < t.size() && t.sentence(last) == t.sentence(i) && matchesLoosely(t, i, phrase)) {
@@ -438,16 +532,16 @@ final class NameDetector implements Recognizer {
         boolean possessive = t.has(i, Tokens.POSSESSIVE);
         boolean next = i + 1 < t.size() && t.sentence(i + 1) == t.sentence(i) && adjacent(t, i, i + 1);
         boolean prev = i > 0 && t.sentence(i - 1) == t.sentence(i) && adjacent(t, i - 1, i);
-        if (next && !possessive && words.placeWords().contains(t.key(i + 1))) {
+        if (next && !possessive && is(t, i + 1, K_PLACE_WORD)) {
             return NameNote.PLACE;
         }
-        if (next && !possessive && t.has(i + 1, Tokens.CAPITALISED) && words.eventWords().contains(t.key(i + 1))) {
+        if (next && !possessive && t.has(i + 1, Tokens.CAPITALISED) && is(t, i + 1, K_EVENT_WORD)) {
             return NameNote.PLACE; // "Victoria Day", "World Bee Day"
         }
-        if (next && !possessive && words.productWords().contains(t.key(i + 1))) {
+        if (next && !possessive && is(t, i + 1, K_PRODUCT_WORD)) {
             return NameNote.PRODUCT; // "Alice band", "Elsa dress", "henry hoover"
         }
-        if (prev && words.placePrefixes().contains(t.key(i - 1)) && t.has(i - 1, Tokens.CAPITALISED)) {
+        if (prev && is(t, i - 1, K_PLACE_PREFIX) && t.has(i - 1, Tokens.CAPITALISED)) {
             return NameNote.PLACE;
         }
         if (prev && t.key(i - 1).equals("of") && i >= 2 && t.sentence(i - 2) == t.sentence(i) && ofPrefix(t, i - 2)) {
@@ -456,7 +550,7 @@ final class NameDetector implements Recognizer {
         if (afterCue(characterCuesByLastKey, t, i)) {
             return NameNote.CHARACTER;
         }
-        if (!possessive && words.placeNames().contains(t.base(i)) && afterCue(placeCuesByLastKey, t, i)) {
+        if (!possessive && is(t, i, B_PLACE_NAME) && afterCue(placeCuesByLastKey, t, i)) {
             return NameNote.PLACE; // "near Victoria", "holiday in Florence"
         }
         if (afterInitials(t, i)) {
@@ -465,13 +559,13 @@ final class NameDetector implements Recognizer {
         if (prev && t.key(i - 1).equals("the")) {
             return NameNote.LONGER_NAME; // "The George" (a pub), "the Henry VIII exhibition"
         }
-        if (!possessive && within(t, i, 3) && t.key(i + 1).equals("and") && TITLE_DETERMINERS.contains(t.key(i + 2))
-                && t.has(i + 3, Tokens.CAPITALISED) && !notNames.contains(t.base(i + 3)) && !rosterWords.contains(t.base(i + 3))) {
+        if (!possessive && within(t, i, 3) && t.key(i + 1).equals("and") && is(t, i + 2, K_TITLE_DETERMINER)
+                && t.has(i + 3, Tokens.CAPITALISED) && !is(t, i + 3, B_NOT_NAME | B_ROSTER_WORD)) {
             return NameNote.TITLE; // "Peter and the Wolf", "George and the Dragon"
         }
         if (!possessive && within(t, i, 2) && t.key(i + 1).equals("the")) {
             for (int k = i + 2; k <= i + 4 && k < t.size() && t.sentence(k) == t.sentence(i); k++) {
-                if (words.characterNouns().contains(t.base(k))) {
+                if (is(t, k, B_CHARACTER_NOUN)) {
                     return NameNote.CHARACTER; // "Henry the green engine", "Pip the rabbit"
                 }
             }
@@ -481,7 +575,7 @@ final class NameDetector implements Recognizer {
                 return NameNote.CHARACTER; // "Florence from the Magic Roundabout"
             }
             for (int k = i + 2; k <= i + 7 && k < t.size() && t.sentence(k) == t.sentence(i); k++) {
-                if (words.mediaWords().contains(t.key(k))) {
+                if (is(t, k, K_MEDIA)) {
                     return NameNote.CHARACTER; // "Harper from the Cerrie Burnell books"
                 }
             }
@@ -510,11 +604,11 @@ final class NameDetector implements Recognizer {
      * not a roster word, title, relation or never-a-name word ("the Tale of", "the Duke of").
      */
     private boolean ofPrefix(Tokens t, int k) {
-        if (words.placePrefixes().contains(t.key(k)) && t.has(k, Tokens.CAPITALISED)) {
+        if (is(t, k, K_PLACE_PREFIX) && t.has(k, Tokens.CAPITALISED)) {
             return true;
         }
         return t.has(k, Tokens.CAPITALISED) && !t.has(k, Tokens.ALL_CAPS) && !t.has(k, Tokens.SENTENCE_START)
-                && !t.has(k, Tokens.NUMERIC) && !notNames.contains(t.base(k)) && !rosterWords.contains(t.base(k));
+                && !t.has(k, Tokens.NUMERIC) && !is(t, k, B_NOT_NAME | B_ROSTER_WORD);
     }
 
     /** One or two initials ("C.S.", "J. K.") just before token {@code i}: an adult's or author's name. */
@@ -548,9 +642,7 @@ final class NameDetector implements Recognizer {
         if (!t.has(k, Tokens.CAPITALISED) || t.has(k, Tokens.ALL_CAPS) || t.has(k, Tokens.NUMERIC)) {
             return false;
         }
-        String base = t.base(k);
-        return base.length() > 1 && !CommonWords.contains(base) && !CommonWords.contains(t.key(k)) && !notNames.contains(base)
-                && !rosterWords.contains(base) && !words.nameFollowers().contains(base) && !words.wordNames().contains(base);
+        return !is(t, k, NOT_PROPER);
     }
 
     /** True when most words of the sentence around {@code i} are capitalised ("Happy Birthday Harry From All Of Us"). */
@@ -620,34 +712,34 @@ final class NameDetector implements Recognizer {
     /** For a one-word roster name: false when it is an ordinary word here ("we will see", "in May"). */
     private boolean usedAsName(Tokens t, int i) {
         String base = t.base(i);
-        if (!words.wordNames().contains(base) && !wordAliases.contains(base)) {
+        if (!is(t, i, B_WORD_NAME | B_WORD_ALIAS)) {
             return true;
         }
-        if (i > 0 && t.sentence(i - 1) == t.sentence(i) && DETERMINERS.contains(t.key(i - 1))) {
+        if (i > 0 && t.sentence(i - 1) == t.sentence(i) && is(t, i - 1, K_DETERMINER)) {
             return false; // "the Bear", "a Star"
         }
         boolean possessive = t.has(i, Tokens.POSSESSIVE);
         boolean next = i + 1 < t.size() && t.sentence(i + 1) == t.sentence(i);
-        if (possessive && next && words.relations().contains(t.key(i + 1))) {
+        if (possessive && next && is(t, i + 1, K_RELATION)) {
             return true;
         }
         // Lower case or ALL CAPS carries no sign that the word is a name ("say grace", "WILL YOU"),
         // except for a school's word-alias in the shape of a subject: "bee has swimming", "is pip coming".
         if (!t.has(i, Tokens.CAPITALISED) || t.has(i, Tokens.ALL_CAPS)) {
-            return !t.has(i, Tokens.ALL_CAPS) && rosterWords.contains(base) && lowerCaseSubject(t, i);
+            return !t.has(i, Tokens.ALL_CAPS) && is(t, i, B_ROSTER_WORD) && lowerCaseSubject(t, i);
         }
-        if (next && adjacent(t, i, i + 1) && words.notAfterWordName().contains(t.key(i + 1))) {
+        if (next && adjacent(t, i, i + 1) && is(t, i + 1, K_NOT_AFTER_WORD_NAME)) {
             return false;
         }
-        if (base.equals("may") && ((i > 0 && words.monthContext().contains(t.key(i - 1))) || (next && t.has(i + 1, Tokens.NUMERIC)))) {
+        if (base.equals("may") && ((i > 0 && is(t, i - 1, K_MONTH_CONTEXT)) || (next && t.has(i + 1, Tokens.NUMERIC)))) {
             return false;
         }
-        if (!t.has(i, Tokens.SENTENCE_START) || (possessive && !words.timeNames().contains(base))) {
+        if (!t.has(i, Tokens.SENTENCE_START) || (possessive && !is(t, i, B_TIME_NAME))) {
             return true;
         }
         // At the start of a sentence the capital proves nothing ("Grace period", "Will swap"):
         // it is a name only when a verb or "and" follows ("Grace was", "Will has", "Jack and Isla").
-        return next && words.nameFollowers().contains(t.key(i + 1));
+        return next && is(t, i + 1, K_NAME_FOLLOWER);
     }
 
     /** Auxiliaries before a lower-case subject in a question: "is pip coming", "has bee got". */
@@ -665,14 +757,14 @@ final class NameDetector implements Recognizer {
         }
         String next = t.key(i + 1);
         if (t.has(i, Tokens.SENTENCE_START)) {
-            return words.nameFollowers().contains(next) && !words.notAfterWordName().contains(next);
+            return is(t, i + 1, K_NAME_FOLLOWER) && !is(t, i + 1, K_NOT_AFTER_WORD_NAME);
         }
-        return i > 0 && t.sentence(i - 1) == t.sentence(i) && AUXILIARIES.contains(t.key(i - 1))
+        return i > 0 && t.sentence(i - 1) == t.sentence(i) && is(t, i - 1, K_AUXILIARY)
                 && ((next.endsWith("ing") && next.length() > 4) || next.equals("got") || next.equals("been"));
     }
 
-    private static boolean possessiveOrDeterminerBefore(Tokens t, int i) {
-        return i > 0 && t.sentence(i - 1) == t.sentence(i) && (t.has(i - 1, Tokens.POSSESSIVE) || DETERMINERS.contains(t.key(i - 1)));
+    private boolean possessiveOrDeterminerBefore(Tokens t, int i) {
+        return i > 0 && t.sentence(i - 1) == t.sentence(i) && (t.has(i - 1, Tokens.POSSESSIVE) || is(t, i - 1, K_DETERMINER));
     }
 
     /** An unlisted name introduced by context: "my son Tom", "Ruby's mum". Returns its token or -1. */
@@ -683,7 +775,7 @@ final class NameDetector implements Recognizer {
             return i;
         }
         if (t.has(i, Tokens.POSSESSIVE) && t.has(i, Tokens.CAPITALISED) && i + 1 < t.size()
-                && t.sentence(i + 1) == t.sentence(i) && words.relations().contains(t.key(i + 1))
+                && t.sentence(i + 1) == t.sentence(i) && is(t, i + 1, K_RELATION)
                 && plausibleName(t, i)) {
             return i;
         }
@@ -713,14 +805,13 @@ final class NameDetector implements Recognizer {
      * none of the words that usually follow "my son" and a verb comes straight after it.
      */
     private boolean lowerCaseName(Tokens t, int i) {
-        String k = t.key(i);
         return i + 1 < t.size() && t.sentence(i + 1) == t.sentence(i)
-                && words.nameFollowers().contains(t.key(i + 1))
-                && !words.nameFollowers().contains(k) && !words.notAfterWordName().contains(k);
+                && is(t, i + 1, K_NAME_FOLLOWER)
+                && !is(t, i, K_NAME_FOLLOWER | K_NOT_AFTER_WORD_NAME);
     }
 
     private boolean plausibleName(Tokens t, int i) {
-        return !t.has(i, Tokens.NUMERIC) && !notNames.contains(t.base(i)) && t.base(i).length() > 1;
+        return !t.has(i, Tokens.NUMERIC) && !is(t, i, B_NOT_NAME) && t.base(i).length() > 1;
     }
 
     private static boolean matchesAt(Tokens t, int at, String[] keys) {

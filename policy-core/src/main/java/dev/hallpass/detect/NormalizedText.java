@@ -72,32 +72,33 @@ final class NormalizedText {
 
     /**
      * This text after one more step that turned {@link #text()} into {@code next}, where char
-     * {@code i} of {@code next} came from {@code [stepFrom[i], stepTo[i])} of {@link #text()}.
+     * {@code i} of {@code next} came from {@code [stepFrom[i], stepTo[i])} of {@link #text()}. Takes
+     * the two arrays over (they may be longer than {@code next}; the step must not use them again).
      */
     NormalizedText then(String next, int[] stepFrom, int[] stepTo) {
         if (from == null) {
             return new NormalizedText(original, next, stepFrom, stepTo); // the first step's map is the whole map
         }
+        // The step's arrays become the whole map, rewritten in place: entry i is read before it is written.
         int n = next.length();
-        int[] f = new int[n];
-        int[] t = new int[n];
         for (int i = 0; i < n; i++) {
             int k0 = stepFrom[i];
-            if (stepTo[i] == k0 + 1) {
-                f[i] = originalStart(k0);
-                t[i] = originalEnd(k0);
+            int k1 = stepTo[i];
+            if (k1 == k0 + 1) {
+                stepFrom[i] = from[k0];
+                stepTo[i] = to[k0];
                 continue;
             }
             int a = Integer.MAX_VALUE;
             int b = 0;
-            for (int k = k0; k < stepTo[i]; k++) {
-                a = Math.min(a, originalStart(k));
-                b = Math.max(b, originalEnd(k));
+            for (int k = k0; k < k1; k++) {
+                a = Math.min(a, from[k]);
+                b = Math.max(b, to[k]);
             }
-            f[i] = a;
-            t[i] = b;
+            stepFrom[i] = a;
+            stepTo[i] = b;
         }
-        return new NormalizedText(original, next, f, t);
+        return new NormalizedText(original, next, stepFrom, stepTo);
     }
 
     /**

@@ -350,6 +350,9 @@ final class TextNormalizer {
     }
 
 
+    /** Distinct clusters (a letter and its marks) whose normal form one text keeps at most. */
+    private static final int MAX_CLUSTERS = 4096;
+
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
@@ -362,12 +365,26 @@ final class TextNormalizer {
         while (first < n && s.charAt(first) < 0x80) {
             first++;
         }
+        // Letters of other scripts, accented letters and emoji halves with no mark after them stay as
+        // they are: skip to the first char that might change before building anything.
+        while (first < n) {
+            char c = s.charAt(first);
+            if (c >= 0x80) {
+                char next = first + 1 < n ? s.charAt(first + 1) : 'x';
+                boolean plainNext = next < 0x80 || Character.isSurrogate(next) || (info(next) & MARK) == 0;
+                if (Character.isSurrogate(c) || !plainNext || (info(c) & INERT) == 0) {
+                    break;
+                }
+            }
+            first++;
+        }
         if (first == n) {
             return in;
         }
         NormalizedText.Builder out = new NormalizedText.Builder(s).copy(0, first);
         boolean changed = false;
         int loneMarks = 0;
+        Map<String, String> clusters = null;
         int i = first;
         while (i < n) {
             char c = s.charAt(i);
@@ -464,16 +481,35 @@ final class TextNormalizer {
                 }
             }
             String segment = s.substring(i, kept);
-            boolean hasIgnorable = kept - i > len && segment.codePoints().anyMatch(TextNormalizer::isDefaultIgnorable);
+            boolean hasIgnorable = false;
+            for (int k = i + len; k < kept && !hasIgnorable; k += Character.charCount(s.codePointAt(k))) {
+                hasIgnorable = isDefaultIgnorable(s.codePointAt(k));
+            }
             if (hasIgnorable) {
                 StringBuilder clean = new StringBuilder(segment.length());
-                segment.codePoints().filter(x -> !isDefaultIgnorable(x)).forEach(clean::appendCodePoint);
+                for (int k = 0; k < segment.length(); ) {
+                    int x = segment.codePointAt(k);
+                    if (!isDefaultIgnorable(x)) {
+                        clean.appendCodePoint(x);
+                    }
+                    k += Character.charCount(x);
+                }
                 segment = clean.toString();
             }
-            String normal = segment.length() == len && len == 2 ? supplementaryNfkc(segment)
-                    : Normalizer.isNormalized(segment, Normalizer.Form.NFKC) ? segment : Normalizer.normalize(segment, Normalizer.Form.NFKC);
-            if (normal.length() > segment.length() + MAX_EXPANSION) {
-                normal = segment; // a ligature of a whole phrase (U+FDFA) stays as it is: the text may not grow without bound
+            // A text repeats its letters with their marks: each cluster is normalised once per text.
+            String normal = clusters == null ? null : clusters.get(segment);
+            if (normal == null) {
+                normal = segment.length() == len && len == 2 ? supplementaryNfkc(segment)
+                        : Normalizer.isNormalized(segment, Normalizer.Form.NFKC) ? segment : Normalizer.normalize(segment, Normalizer.Form.NFKC);
+                if (normal.length() > segment.length() + MAX_EXPANSION) {
+                    normal = segment; // a ligature of a whole phrase (U+FDFA) stays as it is: the text may not grow without bound
+                }
+                if (clusters == null) {
+                    clusters = new HashMap<>();
+                }
+                if (clusters.size() < MAX_CLUSTERS) {
+                    clusters.put(segment, normal);
+                }
             }
             if (hasIgnorable || kept != end || !normal.equals(segment) || !segment.contentEquals(s.subSequence(i, end))) {
                 changed = true;
@@ -743,6 +779,55 @@ final class TextNormalizer {
         return c == 'O' || c == 'o' || c == 'I' || c == 'l';
     }
 
+    /** The shortest word of digits and digit-like letters read as a number on its own (a phone number's shortest group run). */
+    private static final int MIN_LONE_NUMBER = 7;
+
+    /**
+     * A group of digits (and digit-like letters, at least one digit) of two or more chars just before
+     * {@code [start, end)} of {@code s} or just after it, with at most two spaces, dashes or dots between.
+     */
+    private static boolean numberBeside(String s, int start, int end) {
+        int a = start - 1;
+        int gap = 0;
+        while (a >= 0 && gap < 3 && (s.charAt(a) == ' ' || s.charAt(a) == '-' || s.charAt(a) == '.')) {
+            a--;
+            gap++;
+        }
+        if (gap > 0 && a >= 0 && numberShapedEndingAt(s, a)) {
+            return true;
+        }
+        int b = end;
+        gap = 0;
+        while (b < s.length() && gap < 3 && (s.charAt(b) == ' ' || s.charAt(b) == '-' || s.charAt(b) == '.')) {
+            b++;
+            gap++;
+        }
+        return gap > 0 && b < s.length() && numberShapedStartingAt(s, b);
+    }
+
+    private static boolean numberShapedStartingAt(String s, int from) {
+        int k = from;
+        int digits = 0;
+        while (k < s.length() && Character.isLetterOrDigit(s.charAt(k))) {
+            char c = s.charAt(k);
+            if (Chars.isDigit(c)) {
+                digits++;
+            } else if (!digitLike(c)) {
+                return false;
+            }
+            k++;
+        }
+        return digits > 0 && k - from >= 2;
+    }
+
+    private static boolean numberShapedEndingAt(String s, int last) {
+        int k = last;
+        while (k >= 0 && Character.isLetterOrDigit(s.charAt(k))) {
+            k--;
+        }
+        return numberShapedStartingAt(s, k + 1);
+    }
+
     static NormalizedText lettersForDigits(NormalizedText in) {
         String s = in.text();
         int n = s.length();
@@ -770,6 +855,12 @@ final class TextNormalizer {
                 i++;
             }
             if (other || letters == 0 || digits < 1 || i - start < 3) {
+                continue;
+            }
+            // A short word with more letters than digits stands for digits only beside another group
+            // of digits ("O77OO 9OOl23"): alone it may be a name typed with digits ("Oll13"), which
+            // the name recognizer reads by its skeleton.
+            if (i - start < MIN_LONE_NUMBER && letters > digits && !numberBeside(s, start, i)) {
                 continue;
             }
             if (out == null) {

@@ -40,6 +40,8 @@ final class Tokens {
     private final char[] buffer = new char[64];
 
     private final boolean asciiFastPath;
+    private Object memoOwner;
+    private int[] memo;
 
     private Tokens(String text, boolean asciiFastPath) {
         this.text = text;
@@ -93,6 +95,17 @@ final class Tokens {
 
     boolean has(int i, int flag) {
         return (flags[i] & flag) != 0;
+    }
+
+    /** A recognizer's per-token memo for this text (see {@link #memo(Object, int[])}), or null if {@code owner} kept none. */
+    int[] memo(Object owner) {
+        return memoOwner == owner ? memo : null;
+    }
+
+    /** Keeps {@code values}, one per token, for {@code owner} (one owner at a time; the tokens are one message's). */
+    void memo(Object owner, int[] values) {
+        memoOwner = owner;
+        memo = values;
     }
 
     /** The character of the text at UTF-16 offset {@code at} (a space past the end), for shape tests between tokens. */

@@ -103,6 +103,9 @@ final class TextNormalizerTest {
     void letters_typed_for_digits_in_a_number_become_digits() {
         assertThat(normal("O77OO 9OOl23")).isEqualTo("07700 900123");
         assertThat(normal("o7700")).isEqualTo("07700");
+        assertThat(normal("call O77OO-9OOl23 or O77OO9OOl23")).isEqualTo("call 07700-900123 or 07700900123");
+        assertThat(normal("lovely to see Oll13 reading")).as("a name typed with digits stays for the name recognizer")
+                .isEqualTo("lovely to see Oll13 reading");
         assertThat(normal("O2 and lol and IOU and Bob")).isEqualTo("O2 and lol and IOU and Bob");
     }
 

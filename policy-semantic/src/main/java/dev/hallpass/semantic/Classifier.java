@@ -123,7 +123,7 @@ final class Classifier {
         }
     }
 
-    private static String base64(float[] values) {
+    static String base64(float[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4);
         for (float v : values) {
             b.putFloat(v);
@@ -131,7 +131,7 @@ final class Classifier {
         return Base64.getEncoder().encodeToString(b.array());
     }
 
-    private static float[] floats(String base64) {
+    static float[] floats(String base64) {
         byte[] raw = Base64.getDecoder().decode(base64);
         if (raw.length % 4 != 0) {
             throw new IllegalArgumentException("a float array's length is not a multiple of 4 bytes");

@@ -26,6 +26,7 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
             d.add(k.finding());
             d.addAll(k.decided());
         }
+        d.add(FindingKind.CHILD_NAME); // by the name probe
         DECIDES = java.util.Collections.unmodifiableSet(d);
     }
 
@@ -156,6 +157,18 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
             }
             if (s.isOver() && !covered && s.end() > s.start()) {
                 out.add(Finding.span(k.finding(), s.start(), s.end()).withScore(s.value()));
+            }
+        }
+        // Children's names: the word lists' stand unless the name probe read one as a look-alike.
+        for (Finding f : lexical) {
+            if (f.isAttachment() || f.kind() != FindingKind.CHILD_NAME) {
+                continue;
+            }
+            NameScore n = scores.name(f.start(), f.end());
+            if (n == null) {
+                out.add(f);
+            } else if (n.isChild()) {
+                out.add(f.withScore(n.value()));
             }
         }
         return out;

@@ -23,15 +23,18 @@ public final class SemanticTier implements AutoCloseable {
     private final Encoder encoder;
     private final Classifier classifier;
     private final SchoolAdjustments adjustments;
+    /** Tells children's names from look-alikes; null: every name the word lists found stands. */
+    private final NameProbe names;
 
-    private SemanticTier(Encoder encoder, Classifier classifier) {
-        this(encoder, classifier, null);
+    private SemanticTier(Encoder encoder, Classifier classifier, NameProbe names) {
+        this(encoder, classifier, null, names);
     }
 
-    private SemanticTier(Encoder encoder, Classifier classifier, SchoolAdjustments adjustments) {
+    private SemanticTier(Encoder encoder, Classifier classifier, SchoolAdjustments adjustments, NameProbe names) {
         this.encoder = encoder;
         this.classifier = classifier;
         this.adjustments = adjustments;
+        this.names = names;
     }
 
     /** This tier with a school's adjustments ({@link SchoolTraining}); the model and weights are shared. */
@@ -40,7 +43,7 @@ public final class SemanticTier implements AutoCloseable {
             throw new IllegalArgumentException("trained against other classifier weights (" + a.classifierDigest().substring(0, 12)
                     + "…, these are " + classifier.digest().substring(0, 12) + "…): train again with ./policy train");
         }
-        return new SemanticTier(encoder, classifier, a);
+        return new SemanticTier(encoder, classifier, a, names);
     }
 
     SchoolAdjustments adjustments() {
@@ -59,22 +62,38 @@ public final class SemanticTier implements AutoCloseable {
 
     static SemanticTier load(Classifier classifier) {
         Encoder encoder = Encoder.load(1);
-        if (!encoder.modelDigest().equals(classifier.modelDigest())) {
-            encoder.close();
-            throw new SemanticException("the classifier was trained on model " + classifier.modelDigest()
-                    + " but the model on the class path is " + encoder.modelDigest() + ": train again");
+        NameProbe probe = NameProbe.builtIn();
+        for (String trained : new String[] {classifier.modelDigest(), probe.modelDigest()}) {
+            if (!encoder.modelDigest().equals(trained)) {
+                encoder.close();
+                throw new SemanticException("the classifier or name probe was trained on model " + trained
+                        + " but the model on the class path is " + encoder.modelDigest() + ": train again");
+            }
         }
-        return new SemanticTier(encoder, classifier);
+        return new SemanticTier(encoder, classifier, probe);
     }
 
     static SemanticTier of(Encoder encoder, Classifier classifier) {
-        return new SemanticTier(encoder, classifier);
+        return new SemanticTier(encoder, classifier, null);
+    }
+
+    static SemanticTier of(Encoder encoder, Classifier classifier, NameProbe names) {
+        return new SemanticTier(encoder, classifier, names);
+    }
+
+    /** This tier with another name probe (null: none), the model and classifiers shared. */
+    SemanticTier withNameProbe(NameProbe probe) {
+        return new SemanticTier(encoder, classifier, adjustments, probe);
+    }
+
+    NameProbe nameProbe() {
+        return names;
     }
 
     /** A digest of the model file and the classifier weights together. */
     public String digest() {
-        return Encoder.sha256((encoder.modelDigest() + "\n" + classifier.digest() + (adjustments == null ? "" : "\n" + adjustments.digest()))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Encoder.sha256((encoder.modelDigest() + "\n" + classifier.digest() + (adjustments == null ? "" : "\n" + adjustments.digest())
+                + (names == null ? "" : "\nnames " + names.digest())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -87,7 +106,7 @@ public final class SemanticTier implements AutoCloseable {
         for (var e : thresholds.entrySet()) {
             c = c.withThreshold(e.getKey(), e.getValue());
         }
-        return new SemanticTier(encoder, c, adjustments);
+        return new SemanticTier(encoder, c, adjustments, names);
     }
 
     Classifier classifier() {
@@ -119,6 +138,7 @@ public final class SemanticTier implements AutoCloseable {
         int token = 0;
         int n = tokens.ids().length;
         int scoredChars = 0;
+        List<NameScore> nameScores = new ArrayList<>();
         while (token < n && windows < MAX_WINDOWS) {
             int end = windowEnd(tokens, sentences, token);
             float[][] rows = encoder.hidden(tokens.ids(), token, end);
@@ -137,6 +157,9 @@ public final class SemanticTier implements AutoCloseable {
                     partFeatures.add(new Features(Vectors.meanNormalised(rows, p[0] - token, p[1] - token), Ngrams.of(head, a, b),
                             Features.lexicalIn(lexical, a, b)));
                 }
+            }
+            if (names != null) {
+                scoreNames(head, lexical, rows, tokens, token, charFrom, charTo, window.embedding(), nameScores);
             }
             SchoolAdjustments.Exemplar like = adjustments == null ? null : adjustments.nearest(window.embedding());
             for (Kind k : Kind.ALL) {
@@ -162,7 +185,66 @@ public final class SemanticTier implements AutoCloseable {
         if (token >= n) {
             scoredChars = limit;
         }
-        return new Scores(out, windows, scoredChars);
+        return new Scores(out, windows, scoredChars, nameScores);
+    }
+
+    /**
+     * Adds the name probe's score for each one-word child's name the word lists found inside this
+     * window ({@code [charFrom, charTo)} of {@code head}) that the probe judges; a full name ("Amelia
+     * Khan") or a name with no other use ("Maise") is not scored, and stands.
+     */
+    private void scoreNames(String head, List<Finding> lexical, float[][] rows, Encoder.Tokens tokens, int firstToken, int charFrom,
+            int charTo, float[] windowMean, List<NameScore> out) {
+        for (Finding f : lexical) {
+            if (f.isAttachment() || f.kind() != dev.hallpass.facts.FindingKind.CHILD_NAME || f.start() < charFrom || f.end() > charTo
+                    || !oneWord(head, f.start(), f.end()) || !names.judges(head.substring(f.start(), f.end()))) {
+                continue;
+            }
+            float[] x = NameProbe.features(rows, tokens, firstToken, f.start(), f.end(), windowMean);
+            if (x != null) {
+                out.add(new NameScore(f.start(), f.end(), names.probability(x), names.threshold()));
+            }
+        }
+    }
+
+    private static boolean oneWord(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The name probe's features for each span of {@code text} (null where it lies past what the
+     * model reads or no token covers it), read exactly as {@link #score} reads them: for training.
+     */
+    static List<float[]> nameFeatures(Encoder encoder, String text, List<int[]> spans) {
+        int limit = scoredLength(text);
+        String head = wellFormed(text.substring(0, limit));
+        Encoder.Tokens tokens = encoder.tokenize(head);
+        List<int[]> sentences = sentences(head);
+        float[][] out = new float[spans.size()][];
+        int token = 0;
+        int windows = 0;
+        int n = tokens.ids().length;
+        while (token < n && windows < MAX_WINDOWS) {
+            int end = windowEnd(tokens, sentences, token);
+            float[][] rows = encoder.hidden(tokens.ids(), token, end);
+            int charFrom = tokens.starts()[token];
+            int charTo = tokens.ends()[end - 1];
+            float[] mean = Vectors.meanNormalised(rows, 0, rows.length);
+            for (int k = 0; k < spans.size(); k++) {
+                int[] sp = spans.get(k);
+                if (out[k] == null && sp[0] >= charFrom && sp[1] <= charTo) {
+                    out[k] = NameProbe.features(rows, tokens, token, sp[0], sp[1], mean);
+                }
+            }
+            windows++;
+            token = end;
+        }
+        return java.util.Arrays.asList(out);
     }
 
     /** Features of a text as training sees it: its first window, as {@link #score} reads it. */
