@@ -398,6 +398,8 @@ final class NameDetector implements Recognizer {
     private static final int ROSTER_FIRST = 1 << 23;
     /** A not-a-name phrase starts with this word (key or base). */
     private static final int PHRASE_FIRST = 1 << 24;
+    /** The key has a digit and at least two letters: it may be a name typed with digits ("mi11ie"). */
+    private static final int KEY_DIGITS_AND_LETTERS = 1 << 25;
 
     /** Whether token {@code i} has any of {@code bits}. */
     private boolean is(Tokens t, int i, int bits) {
@@ -459,12 +461,21 @@ final class NameDetector implements Recognizer {
         c |= notProper ? NOT_PROPER : 0;
         c |= rosterByFirstKey.containsKey(key) || rosterByFirstKey.containsKey(base) ? ROSTER_FIRST : 0;
         c |= notNamePhrasesByFirstKey.containsKey(key) || notNamePhrasesByFirstKey.containsKey(base) ? PHRASE_FIRST : 0;
+        int digits = 0;
+        int letters = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            digits += Character.isDigit(ch) ? 1 : 0;
+            letters += Character.isLetter(ch) ? 1 : 0;
+        }
+        c |= digits > 0 && letters >= 2 ? KEY_DIGITS_AND_LETTERS : 0;
         return c;
     }
 
     /** A roster name may start at token {@code i}: its key or base begins one, or it is a roster name typed with digits. */
     private boolean rosterCandidate(Tokens t, int i) {
-        return is(t, i, ROSTER_FIRST) || (!rosterBySkeleton.isEmpty() && leet(t, i));
+        return is(t, i, ROSTER_FIRST) || (!rosterBySkeleton.isEmpty() && (is(t, i, KEY_DIGITS_AND_LETTERS) || t.has(i, Tokens.INNER_CAPITAL))
+                && leet(t, i));
     }
 
     /** Context could introduce an unlisted name at token {@code i} ({@link #introducedName}'s cheap preconditions). */

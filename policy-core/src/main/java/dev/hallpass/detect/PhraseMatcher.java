@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 
 /**
  * Every word list, compiled into one trie over token keys, matched in a single pass over a
@@ -122,7 +121,13 @@ final class PhraseMatcher {
      *
      * @param inClass decides whether token {@code i} belongs to class {@code name}
      */
-    List<Match> matchAll(Tokens tokens, BiPredicate<String, Integer> inClass) {
+    /** Whether token {@code i} belongs to word class {@code name} (an int, not a boxed Integer: this runs for every token). */
+    @FunctionalInterface
+    interface InClass {
+        boolean test(String name, int i);
+    }
+
+    List<Match> matchAll(Tokens tokens, InClass inClass) {
         List<Match> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             walk(root, tokens, i, i, inClass, out);
@@ -130,7 +135,7 @@ final class PhraseMatcher {
         return out;
     }
 
-    private void walk(Node node, Tokens tokens, int first, int at, BiPredicate<String, Integer> inClass, List<Match> out) {
+    private void walk(Node node, Tokens tokens, int first, int at, InClass inClass, List<Match> out) {
         if (at >= tokens.size() || at - first >= MAX_LENGTH || tokens.sentence(at) != tokens.sentence(first)) {
             return;
         }
@@ -149,7 +154,7 @@ final class PhraseMatcher {
         }
     }
 
-    private void step(Node node, Tokens tokens, int first, int at, BiPredicate<String, Integer> inClass, List<Match> out) {
+    private void step(Node node, Tokens tokens, int first, int at, InClass inClass, List<Match> out) {
         List<Entry> entries = node.entries;
         for (int k = 0; k < entries.size(); k++) {
             out.add(new Match(entries.get(k), first, at));

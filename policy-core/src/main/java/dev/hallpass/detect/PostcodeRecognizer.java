@@ -79,6 +79,11 @@ final class PostcodeRecognizer implements Recognizer {
         if (!isDigit(t.charAt(inward))) {
             return false; // every inward code, GIR 0AA's too, starts with a digit: skip the substrings
         }
+        char in1 = Character.toUpperCase(t.charAt(inward + 1));
+        char in2 = Character.toUpperCase(t.charAt(inward + 2));
+        if (INWARD_LETTERS.indexOf(in1) < 0 || INWARD_LETTERS.indexOf(in2) < 0) {
+            return false; // two letters of the inward alphabet (GIR 0AA's too) before any substring
+        }
         String outward = t.substring(outStart, outEnd).toUpperCase(Locale.ROOT);
         String in = t.substring(inward, inward + 3);
         if (ordinalSuffixes.contains(in.substring(1))) {

@@ -354,6 +354,9 @@ final class TextNormalizer {
     private static final int MAX_CLUSTERS = 4096;
 
     private static boolean isMark(int cp) {
+        if (cp < 0x10000) {
+            return (info((char) cp) & MARK) != 0;
+        }
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
@@ -444,6 +447,8 @@ final class TextNormalizer {
                 if (++loneMarks > MAX_MARKS) {
                     out.extendLast(i + len);
                     changed = true;
+                } else if (len == 1) {
+                    out.append(c, i, i + 1);
                 } else {
                     out.copy(i, i + len);
                 }

@@ -17,6 +17,8 @@ final class Tokens {
     static final int SENTENCE_START = 4;
     static final int POSSESSIVE = 8;
     static final int NUMERIC = 16;
+    /** An upper-case letter after the first char ("MiIlie", "McDonald"). */
+    static final int INNER_CAPITAL = 32;
 
     private final String text;
     private int size;
@@ -235,6 +237,12 @@ final class Tokens {
         if (Character.isDigit(first)) {
             f |= NUMERIC;
         }
+        for (int k = 1; k < raw.length(); k++) {
+            if (Character.isUpperCase(raw.charAt(k))) {
+                f |= INNER_CAPITAL;
+                break;
+            }
+        }
         int apostrophe = Math.max(raw.lastIndexOf('\''), raw.lastIndexOf('\u2019'));
         boolean possessive = apostrophe > 0 && apostrophe == raw.length() - 2 && (raw.charAt(raw.length() - 1) | 0x20) == 's';
         if (possessive) {
@@ -278,6 +286,7 @@ final class Tokens {
         int apostrophe = -1;
         boolean letters = false;
         boolean allUpper = true;
+        boolean innerCapital = false;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
@@ -289,6 +298,7 @@ final class Tokens {
             }
             if (c >= 'A' && c <= 'Z') {
                 letters = true;
+                innerCapital |= i > s;
                 c = (char) (c + ('a' - 'A'));
             } else if (c >= 'a' && c <= 'z') {
                 letters = true;
@@ -306,6 +316,9 @@ final class Tokens {
         }
         if (first >= '0' && first <= '9') {
             f |= NUMERIC;
+        }
+        if (innerCapital) {
+            f |= INNER_CAPITAL;
         }
         String k0 = intern(out, k);
         String b = k0;
