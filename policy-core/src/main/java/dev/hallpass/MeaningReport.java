@@ -9,12 +9,31 @@ import java.util.List;
  * @param scores one per kind the detector classifies, in its own order
  * @param scoredChars how many UTF-16 units from the start of the text the model read
  * @param textLength the text's length in UTF-16 units; past {@code scoredChars} only the word lists read it
+ * @param names the detector's judgement of each child's name the word lists found that it judged
+ *     (empty when it judges none)
  */
-public record MeaningReport(List<KindScore> scores, int scoredChars, int textLength) {
-    /** Copies the list. */
+public record MeaningReport(List<KindScore> scores, int scoredChars, int textLength, List<NameScore> names) {
+    /** Copies the lists. */
     public MeaningReport {
         scores = List.copyOf(scores);
+        names = List.copyOf(names);
     }
+
+    /** A report without name judgements. */
+    public MeaningReport(List<KindScore> scores, int scoredChars, int textLength) {
+        this(scores, scoredChars, textLength, List.of());
+    }
+
+    /**
+     * How sure the detector is that a word the word lists took for a child's name is one.
+     *
+     * @param start UTF-16 offset of the name
+     * @param end UTF-16 offset just past it
+     * @param score the probability that it is a child's name, 0 to 1
+     * @param threshold below this the word lists' finding is set aside
+     * @param child whether it stays a child's name
+     */
+    public record NameScore(int start, int end, double score, double threshold, boolean child) {}
 
     /** True when the model read the whole text. */
     public boolean readWholeText() {

@@ -37,6 +37,10 @@ final class NameDetector implements Recognizer {
     private final Map<String, List<String[]>> notNamePhrasesByFirstKey = new HashMap<>();
     private final Map<String, List<String[]>> characterCuesByLastKey = new HashMap<>();
     private final Map<String, List<String[]>> placeCuesByLastKey = new HashMap<>();
+    /** The word sets behind the K_ bits of {@link #classify}, in the order of {@link #KEY_BITS}. */
+    private final List<Set<String>> keyClasses;
+    /** The word sets behind the B_ bits, in the order of {@link #BASE_BITS}. */
+    private final List<Set<String>> baseClasses;
 
     NameDetector(DetectorConfig config, Lexicon.NameWords words) {
         this.words = words;
@@ -87,6 +91,11 @@ final class NameDetector implements Recognizer {
         }
         byLastKey(words.characterCues(), characterCuesByLastKey);
         byLastKey(words.placeCues(), placeCuesByLastKey);
+        keyClasses = List.of(words.titles(), words.placeWords(), words.eventWords(), words.productWords(), words.placePrefixes(),
+                words.mediaWords(), LIST_WORDS, TITLE_DETERMINERS, DETERMINERS, words.relations(), words.notAfterWordName(),
+                words.monthContext(), words.nameFollowers(), AUXILIARIES, introducerLastKeys);
+        baseClasses = List.of(words.placeNames(), words.characterNouns(), notNames, rosterWords, words.wordNames(), wordAliases,
+                words.timeNames());
     }
 
     private static void byLastKey(List<String> phrases, Map<String, List<String[]>> out) {
@@ -392,6 +401,9 @@ final class NameDetector implements Recognizer {
     private static final int B_WORD_NAME = 1 << 19;
     private static final int B_WORD_ALIAS = 1 << 20;
     private static final int B_TIME_NAME = 1 << 21;
+    private static final int[] KEY_BITS = {K_TITLE, K_PLACE_WORD, K_EVENT_WORD, K_PRODUCT_WORD, K_PLACE_PREFIX, K_MEDIA, K_LIST,
+        K_TITLE_DETERMINER, K_DETERMINER, K_RELATION, K_NOT_AFTER_WORD_NAME, K_MONTH_CONTEXT, K_NAME_FOLLOWER, K_AUXILIARY, K_INTRO_LAST};
+    private static final int[] BASE_BITS = {B_PLACE_NAME, B_CHARACTER_NOUN, B_NOT_NAME, B_ROSTER_WORD, B_WORD_NAME, B_WORD_ALIAS, B_TIME_NAME};
     /** Not a word that makes a longer proper name beside a roster name (see {@link #properNounWord}). */
     private static final int NOT_PROPER = 1 << 22;
     /** A roster name starts with this word (key or base). */
@@ -434,28 +446,12 @@ final class NameDetector implements Recognizer {
 
     private int classify(String key, String base) {
         int c = 0;
-        c |= words.titles().contains(key) ? K_TITLE : 0;
-        c |= words.placeWords().contains(key) ? K_PLACE_WORD : 0;
-        c |= words.eventWords().contains(key) ? K_EVENT_WORD : 0;
-        c |= words.productWords().contains(key) ? K_PRODUCT_WORD : 0;
-        c |= words.placePrefixes().contains(key) ? K_PLACE_PREFIX : 0;
-        c |= words.mediaWords().contains(key) ? K_MEDIA : 0;
-        c |= LIST_WORDS.contains(key) ? K_LIST : 0;
-        c |= TITLE_DETERMINERS.contains(key) ? K_TITLE_DETERMINER : 0;
-        c |= DETERMINERS.contains(key) ? K_DETERMINER : 0;
-        c |= words.relations().contains(key) ? K_RELATION : 0;
-        c |= words.notAfterWordName().contains(key) ? K_NOT_AFTER_WORD_NAME : 0;
-        c |= words.monthContext().contains(key) ? K_MONTH_CONTEXT : 0;
-        c |= words.nameFollowers().contains(key) ? K_NAME_FOLLOWER : 0;
-        c |= AUXILIARIES.contains(key) ? K_AUXILIARY : 0;
-        c |= introducerLastKeys.contains(key) ? K_INTRO_LAST : 0;
-        c |= words.placeNames().contains(base) ? B_PLACE_NAME : 0;
-        c |= words.characterNouns().contains(base) ? B_CHARACTER_NOUN : 0;
-        c |= notNames.contains(base) ? B_NOT_NAME : 0;
-        c |= rosterWords.contains(base) ? B_ROSTER_WORD : 0;
-        c |= words.wordNames().contains(base) ? B_WORD_NAME : 0;
-        c |= wordAliases.contains(base) ? B_WORD_ALIAS : 0;
-        c |= words.timeNames().contains(base) ? B_TIME_NAME : 0;
+        for (int k = 0; k < keyClasses.size(); k++) {
+            c |= keyClasses.get(k).contains(key) ? KEY_BITS[k] : 0;
+        }
+        for (int k = 0; k < baseClasses.size(); k++) {
+            c |= baseClasses.get(k).contains(base) ? BASE_BITS[k] : 0;
+        }
         boolean notProper = base.length() <= 1 || CommonWords.contains(base) || CommonWords.contains(key) || notNames.contains(base)
                 || rosterWords.contains(base) || words.nameFollowers().contains(base) || words.wordNames().contains(base);
         c |= notProper ? NOT_PROPER : 0;

@@ -141,6 +141,13 @@ public final class DecisionJson {
                 ArrayNode lex = n.putArray("wordLists");
                 k.lexical().forEach(lex::add);
             }
+            if (!x.meaning().names().isEmpty()) {
+                ArrayNode names = m.putArray("names");
+                for (dev.hallpass.MeaningReport.NameScore ns : x.meaning().names()) {
+                    names.addObject().put("start", ns.start()).put("end", ns.end()).put("score", Math.round(ns.score() * 1000) / 1000.0)
+                            .put("threshold", ns.threshold()).put("child", ns.child());
+                }
+            }
         }
         return out;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -63,14 +62,7 @@ final class Classifier {
     }
 
     static Classifier builtIn() {
-        try (InputStream in = Classifier.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new SemanticException("the classifier weights " + RESOURCE + " are not on the class path");
-            }
-            return read(in.readAllBytes(), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(Encoder.resource(RESOURCE, "the classifier weights"), RESOURCE);
     }
 
     static Classifier read(byte[] json, String source) {

@@ -131,9 +131,14 @@ final class Encoder implements AutoCloseable {
     record Tokens(long[] ids, int[] starts, int[] ends) {}
 
     private static byte[] resource(String name) {
+        return resource(name, "the model");
+    }
+
+    /** The bytes of class-path resource {@code name}; a {@link SemanticException} naming {@code what} it is when it is missing. */
+    static byte[] resource(String name, String what) {
         try (InputStream in = Encoder.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new SemanticException("the model " + name + " is not on the class path");
+                throw new SemanticException(what + " " + name + " is not on the class path");
             }
             return in.readAllBytes();
         } catch (IOException e) {

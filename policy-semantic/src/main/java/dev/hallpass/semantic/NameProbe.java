@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -134,14 +133,7 @@ record NameProbe(String modelDigest, float[] weights, float bias, double thresho
     }
 
     static NameProbe builtIn() {
-        try (InputStream in = NameProbe.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new SemanticException("the name probe " + RESOURCE + " is not on the class path");
-            }
-            return read(in.readAllBytes(), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(Encoder.resource(RESOURCE, "the name probe"), RESOURCE);
     }
 
     static NameProbe read(byte[] json, String source) {

@@ -116,7 +116,11 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
             out.add(new dev.hallpass.MeaningReport.KindScore(s.kind().name(), s.kind().clause(), s.value(), s.threshold(), s.isOver(),
                     scored ? s.start() : null, scored ? s.end() : null, List.copyOf(lex)));
         }
-        return java.util.Optional.of(new dev.hallpass.MeaningReport(out, scores.scoredChars(), text.length()));
+        List<dev.hallpass.MeaningReport.NameScore> names = new ArrayList<>();
+        for (NameScore n : scores.names()) {
+            names.add(new dev.hallpass.MeaningReport.NameScore(n.start(), n.end(), n.value(), n.threshold(), n.isChild()));
+        }
+        return java.util.Optional.of(new dev.hallpass.MeaningReport(out, scores.scoredChars(), text.length(), names));
     }
 
     /**

@@ -135,4 +135,17 @@ class NamesWithTheTierTest {
         List<Finding> kept = SemanticDetector.decide(tier.score(text, lexical), lexical, () -> new java.util.HashSet<>(lexical));
         assertThat(kept).extracting(Finding::start).contains(16);
     }
+
+    @Test
+    void explain_reports_each_judged_name_with_its_score_and_threshold() {
+        String text = "Florence loved the trip to Florence Nightingale's museum";
+        List<Finding> lexical = List.of(Finding.span(FindingKind.CHILD_NAME, 0, 8));
+        var report = SemanticDetector.of(tier).report(text, lexical).orElseThrow();
+        assertThat(report.names()).hasSize(1);
+        var n = report.names().get(0);
+        assertThat(n.start()).isZero();
+        assertThat(n.end()).isEqualTo(8);
+        assertThat(n.threshold()).isEqualTo(NameProbe.builtIn().threshold());
+        assertThat(n.child()).isEqualTo(n.score() >= n.threshold());
+    }
 }
