@@ -34,7 +34,8 @@ final class NameDetector implements Recognizer {
     /** One-word aliases that are common English words (Kit, Sunny): names only where used as one. */
     private final Set<String> wordAliases = new HashSet<>();
     /** Phrases in which a roster name is not a child's (the lexicon's, then the school's notNames), by first key. */
-    private final Map<String, List<String[]>> notNamePhrasesByFirstKey = new HashMap<>();
+    /** Phrases in which a roster name is not a child's, by first key, then by second key ("" for one-word phrases). */
+    private final Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey = new HashMap<>();
     private final Map<String, List<String[]>> characterCuesByLastKey = new HashMap<>();
     private final Map<String, List<String[]>> placeCuesByLastKey = new HashMap<>();
     /** The word sets behind the K_ bits of {@link #classify}, in the order of {@link #KEY_BITS}. */
@@ -86,7 +87,8 @@ final class NameDetector implements Recognizer {
         for (String phrase : phrases) {
             String[] keys = keysOf(phrase);
             if (keys.length > 0) {
-                notNamePhrasesByFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
+                notNamePhrasesByFirstKey.computeIfAbsent(keys[0], k -> new HashMap<>())
+                        .computeIfAbsent(keys.length > 1 ? keys[1] : "", k -> new ArrayList<>()).add(keys);
             }
         }
         byLastKey(words.characterCues(), characterCuesByLastKey);
@@ -505,16 +507,33 @@ final class NameDetector implements Recognizer {
             if (!is(t, i, PHRASE_FIRST)) {
                 continue;
             }
-            List<String[]> candidates = byKeyOrBase(notNamePhrasesByFirstKey, t, i);
-            for (String[] phrase : candidates) {
-                int last = i + phrase.length - 1;
-                if (last < t.size() && t.sentence(last) == t.sentence(i) && matchesLoosely(t, i, phrase)) {
-                    if (in == null) {
-                        in = new boolean[t.size()];
-                    }
-                    for (int k = i; k <= last; k++) {
-                        in[k] = true;
-                    }
+            Map<String, List<String[]>> bySecond = byKeyOrBase(notNamePhrasesByFirstKey, t, i);
+            in = mark(t, i, bySecond.get(""), in);
+            if (i + 1 < t.size()) {
+                String key = t.key(i + 1);
+                String base = t.base(i + 1);
+                in = mark(t, i, bySecond.get(key), in);
+                if (base != key && !base.equals(key)) {
+                    in = mark(t, i, bySecond.get(base), in);
+                }
+            }
+        }
+        return in;
+    }
+
+    /** Marks the tokens of each of {@code phrases} that matches at {@code i}; returns the marks (made on the first match). */
+    private static boolean[] mark(Tokens t, int i, List<String[]> phrases, boolean[] in) {
+        if (phrases == null) {
+            return in;
+        }
+        for (String[] phrase : phrases) {
+            int last = i + phrase.length - 1;
+            if (last < t.size() && t.sentence(last) == t.sentence(i) && matchesLoosely(t, i, phrase)) {
+                if (in == null) {
+                    in = new boolean[t.size()];
+                }
+                for (int k = i; k <= last; k++) {
+                    in[k] = true;
                 }
             }
         }

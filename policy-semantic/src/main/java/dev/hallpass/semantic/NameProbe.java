@@ -20,9 +20,9 @@ import java.nio.charset.StandardCharsets;
  * @param bias the bias
  * @param threshold a word the word lists took for a child's name stays one when its probability
  *     reaches this
- * @param ambiguous the names it judges, folded (lower case, no accents): names that are also words
- *     or the names of places, titles, characters or famous people in its training corpus and the
- *     lexicon. Any other name the word lists find stands: the probe never second-guesses "Maise".
+ * @param ambiguous the names it judges, folded (lower case, no accents): every name its training
+ *     corpus uses for something other than a child (a place, a title, a character, a famous person,
+ *     a word). Any other name the word lists find stands: the probe never second-guesses "Maise".
  */
 record NameProbe(String modelDigest, float[] weights, float bias, double threshold, java.util.Set<String> ambiguous) {
     static final String RESOURCE = "hallpass/semantic/name-probe.json";

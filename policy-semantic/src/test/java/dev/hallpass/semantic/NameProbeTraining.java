@@ -99,8 +99,8 @@ final class NameProbeTraining {
     }
 
     /**
-     * The names the probe judges: every look-alike in the training corpus, every word of the
-     * lexicon's notNamePhrases, its placeNames and wordNames, folded.
+     * The names the probe judges: every name its training corpus uses as a look-alike, folded. A name
+     * it has never seen used for anything but a child is not second-guessed.
      */
     static java.util.Set<String> ambiguousNames() {
         java.util.Set<String> out = new java.util.TreeSet<>();
@@ -110,17 +110,6 @@ final class NameProbeTraining {
                     for (String entry : list(n, "lookalikes")) {
                         int mark = entry.lastIndexOf('@');
                         out.add(NameProbe.fold(mark > 0 ? entry.substring(0, mark) : entry));
-                    }
-                }
-            }
-            JsonNode names = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree(Files.readAllBytes(Path.of("../policy-rules/src/main/resources/hallpass/lexicon.yaml"))).path("names");
-            for (String field : List.of("notNamePhrases", "placeNames", "wordNames")) {
-                for (JsonNode x : names.path(field)) {
-                    for (String word : x.asText().split("[\\s\\-]+")) {
-                        if (!word.isEmpty()) {
-                            out.add(NameProbe.fold(word));
-                        }
                     }
                 }
             }
