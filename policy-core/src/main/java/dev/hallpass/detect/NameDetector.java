@@ -33,8 +33,10 @@ final class NameDetector implements Recognizer {
     private final Set<String> rosterWords = new HashSet<>();
     /** One-word aliases that are common English words (Kit, Sunny): names only where used as one. */
     private final Set<String> wordAliases = new HashSet<>();
-    /** Phrases in which a roster name is not a child's (the lexicon's, then the school's notNames), by first key. */
-    /** Phrases in which a roster name is not a child's, by first key, then by second key ("" for one-word phrases). */
+    /**
+     * Phrases in which a roster name is not a child's (the lexicon's, then the school's notNames), by
+     * first key, then by second key ("" for one-word phrases).
+     */
     private final Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey = new HashMap<>();
     private final Map<String, List<String[]>> characterCuesByLastKey = new HashMap<>();
     private final Map<String, List<String[]>> placeCuesByLastKey = new HashMap<>();
@@ -242,7 +244,7 @@ final class NameDetector implements Recognizer {
                     }
                     continue;
                 }
-                if (!rosterByFirstKey.containsKey(t.key(i)) && !rosterByFirstKey.containsKey(t.base(i))) {
+                if (!is(t, i, ROSTER_FIRST)) {
                     why = NameNote.LOOK_ALIKE;
                 } else if (is(t, i, B_WORD_ALIAS | B_WORD_NAME)) {
                     why = NameNote.WORD_NAME;
@@ -454,8 +456,8 @@ final class NameDetector implements Recognizer {
         for (int k = 0; k < baseClasses.size(); k++) {
             c |= baseClasses.get(k).contains(base) ? BASE_BITS[k] : 0;
         }
-        boolean notProper = base.length() <= 1 || CommonWords.contains(base) || CommonWords.contains(key) || notNames.contains(base)
-                || rosterWords.contains(base) || words.nameFollowers().contains(base) || words.wordNames().contains(base);
+        boolean notProper = (c & (B_NOT_NAME | B_ROSTER_WORD | B_WORD_NAME)) != 0 || base.length() <= 1 || CommonWords.contains(base)
+                || CommonWords.contains(key) || words.nameFollowers().contains(base);
         c |= notProper ? NOT_PROPER : 0;
         c |= rosterByFirstKey.containsKey(key) || rosterByFirstKey.containsKey(base) ? ROSTER_FIRST : 0;
         c |= notNamePhrasesByFirstKey.containsKey(key) || notNamePhrasesByFirstKey.containsKey(base) ? PHRASE_FIRST : 0;
@@ -497,7 +499,7 @@ final class NameDetector implements Recognizer {
     }
 
     private boolean isRosterWord(Tokens t, int i) {
-        return rosterByFirstKey.containsKey(t.base(i)) || rosterByFirstKey.containsKey(t.key(i));
+        return is(t, i, ROSTER_FIRST);
     }
 
     /** Which tokens are inside a phrase where a roster name is not a child's ("Harry Potter", a school's notNames). */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -147,32 +148,21 @@ final class TextNormalizer {
         // Steps 4 to 7 run only where the one-pass pre-check says they could change something, and the
         // check is made again after a step that did (joining "O 7 7 O O" makes a word for step 5).
         int could = wordSteps(t.text());
-        if ((could & SPACED_OUT) != 0) {
-            NormalizedText next = spacedOut(t);
-            if (next != t) {
+        for (int k = 0; k < WORD_STEPS.size(); k++) {
+            WordStep step = WORD_STEPS.get(k);
+            if ((could & step.flag()) != 0) {
+                NormalizedText next = step.apply().apply(t);
+                if (next != t && k + 1 < WORD_STEPS.size()) {
+                    could = wordSteps(next.text());
+                }
                 t = next;
-                could = wordSteps(t.text());
             }
-        }
-        if ((could & LETTERS_FOR_DIGITS) != 0) {
-            NormalizedText next = lettersForDigits(t);
-            if (next != t) {
-                t = next;
-                could = wordSteps(t.text());
-            }
-        }
-        if ((could & SPELLED_EMAILS) != 0) {
-            NormalizedText next = spelledEmails(t);
-            if (next != t) {
-                t = next;
-                could = wordSteps(t.text());
-            }
-        }
-        if ((could & SPELLED_DIGITS) != 0) {
-            t = spelledDigits(t);
         }
         return t;
     }
+
+    /** A word step (4 to 7) and the pre-check's bit for it, in the order they run. */
+    private record WordStep(int flag, java.util.function.UnaryOperator<NormalizedText> apply) {}
 
     /** Every step run whatever the pre-check says: what {@link #normalize} must equal (a test compares them). */
     static NormalizedText normalizeEveryStep(String text) {
@@ -180,16 +170,20 @@ final class TextNormalizer {
         t = codePoints(t);
         t = confusables(t);
         t = hyphenBreaks(t);
-        t = spacedOut(t);
-        t = lettersForDigits(t);
-        t = spelledEmails(t);
-        return spelledDigits(t);
+        for (WordStep step : WORD_STEPS) {
+            t = step.apply().apply(t);
+        }
+        return t;
     }
 
     static final int SPACED_OUT = 1;
     static final int LETTERS_FOR_DIGITS = 2;
     static final int SPELLED_EMAILS = 4;
     static final int SPELLED_DIGITS = 8;
+
+    private static final List<WordStep> WORD_STEPS = List.of(new WordStep(SPACED_OUT, TextNormalizer::spacedOut),
+            new WordStep(LETTERS_FOR_DIGITS, TextNormalizer::lettersForDigits), new WordStep(SPELLED_EMAILS, TextNormalizer::spelledEmails),
+            new WordStep(SPELLED_DIGITS, TextNormalizer::spelledDigits));
 
     private static boolean wordChar(char c) {
         return c < 0x80 ? Chars.isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
