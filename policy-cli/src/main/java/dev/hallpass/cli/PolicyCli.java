@@ -86,6 +86,7 @@ public final class PolicyCli implements Callable<Integer> {
         all.put("check", CheckCommand::new);
         all.put("test", TestCommand::new);
         all.put("train", TrainCommand::new);
+        all.put("serve", ServeCommand::new);
         java.util.function.Supplier<Object> only = first == null ? null : all.get(first);
         if (only != null) {
             cli.addSubcommand(first, only.get());
@@ -100,11 +101,17 @@ public final class PolicyCli implements Callable<Integer> {
         return FAILED;
     }
 
-    /** Logs go to stderr, at WARN unless --verbose is given; set before any logger exists. */
+    /**
+     * Logs go to stderr, at WARN unless --verbose is given, and serve's decision log at INFO unless
+     * --no-decision-log; set before any logger exists.
+     */
     private static void quietLogging(String[] args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        if (args.length > 0 && args[0].equals("serve") && !java.util.Arrays.asList(args).contains("--no-decision-log")) {
+            System.setProperty("org.slf4j.simpleLogger.log." + dev.hallpass.DecisionLog.LOGGER, "info");
+        }
         // DJL's tokenizer probes for a CUDA driver and warns when there is none; the tier runs on the CPU.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
     }
@@ -166,6 +173,11 @@ public final class PolicyCli implements Callable<Integer> {
 
         /** The engine, with or without the school's semantic training in the rules folder. */
         PolicyEngine buildEngine(boolean schoolTraining) {
+            return builder(schoolTraining).build();
+        }
+
+        /** A builder set up from these options, for a command that adds to it (serve: the decision log). */
+        PolicyEngine.Builder builder(boolean schoolTraining) {
             PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile()).schoolTraining(schoolTraining);
             Path cache = rulesCacheDirectory(System.getenv(), System.getProperty("user.home"));
             if (cache != null) {
@@ -178,7 +190,7 @@ public final class PolicyCli implements Callable<Integer> {
                 builder.rulesDirectory(rules);
             }
             builder.semanticTier(semantic);
-            return builder.build();
+            return builder;
         }
 
         /**
