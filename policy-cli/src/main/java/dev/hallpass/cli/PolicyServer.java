@@ -169,9 +169,6 @@ final class PolicyServer implements AutoCloseable {
             headers.set("Content-Type", JSON);
             headers.set("Cache-Control", "no-store");
             headers.set("X-Content-Type-Options", "nosniff");
-            if (stopping) {
-                headers.set("Connection", "close");
-            }
             status = route(ex, path);
         } catch (IOException e) {
             LOG.debug("{} {}: the client went away ({})", method, path, e.getClass().getSimpleName());
@@ -200,7 +197,7 @@ final class PolicyServer implements AutoCloseable {
     }
 
     /** True when the request uses {@code method}; otherwise answers 405 with {@code Allow}. */
-    private static boolean allowed(HttpExchange ex, String method) throws IOException {
+    private boolean allowed(HttpExchange ex, String method) throws IOException {
         if (ex.getRequestMethod().equals(method)) {
             return true;
         }
@@ -235,7 +232,7 @@ final class PolicyServer implements AutoCloseable {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             return respond(ex, 400, badMessage(null, "(body): not a valid JSON array" + where));
         }
-        ex.sendResponseHeaders(200, 0); // chunked: each answer is written as it is decided
+        sendHeaders(ex, 200, 0); // chunked: each answer is written as it is decided
         Writer out = new BufferedWriter(new OutputStreamWriter(ex.getResponseBody(), StandardCharsets.UTF_8), 1 << 16);
         out.write('[');
         for (int i = 0; i < elements.size(); i++) {
@@ -374,10 +371,18 @@ final class PolicyServer implements AutoCloseable {
         return MAPPER.createObjectNode().put("id", id).put("error", error).toString();
     }
 
-    private static int respond(HttpExchange ex, int status, String json) throws IOException {
+    private int respond(HttpExchange ex, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        ex.sendResponseHeaders(status, body.length);
+        sendHeaders(ex, status, body.length);
         ex.getResponseBody().write(body);
         return status;
+    }
+
+    /** Sends the status line and headers; once stopping, asks the client to close the connection. */
+    private void sendHeaders(HttpExchange ex, int status, long length) throws IOException {
+        if (stopping) {
+            ex.getResponseHeaders().set("Connection", "close");
+        }
+        ex.sendResponseHeaders(status, length);
     }
 }
