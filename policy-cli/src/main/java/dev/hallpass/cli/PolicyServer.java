@@ -178,6 +178,8 @@ final class PolicyServer implements AutoCloseable {
             try {
                 status = respond(ex, 500, error("internal error"));
             } catch (IOException | RuntimeException headersAlreadySent) {
+                // Part way through an array: its closing bracket is never written, so no client
+                // can read the answers as complete.
                 status = 500;
             }
         } finally {
@@ -217,9 +219,13 @@ final class PolicyServer implements AutoCloseable {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return respond(ex, 415, error("send messages as Content-Type: application/json"));
         }
-        String body = body(ex);
-        if (body == null) {
+        byte[] bytes = body(ex);
+        if (bytes == null) {
             return 413;
+        }
+        String body = utf8(bytes);
+        if (body == null) {
+            return respond(ex, 400, badMessage(null, "(body): not valid UTF-8"));
         }
         if (!body.stripLeading().startsWith("[")) {
             return one(ex, body, explain);
@@ -300,9 +306,9 @@ final class PolicyServer implements AutoCloseable {
                 if (t == null) {
                     throw new JsonParseException(p, "unexpected end of input");
                 }
-                int start = (int) p.getTokenLocation().getCharOffset();
+                int start = (int) p.currentTokenLocation().getCharOffset();
                 p.skipChildren();
-                int end = (int) p.getTokenLocation().getCharOffset() + 1; // past the closing brace
+                int end = (int) p.currentTokenLocation().getCharOffset() + 1; // past the closing brace
                 out.add(t == JsonToken.START_OBJECT ? body.substring(start, end) : null);
             }
             if (p.nextToken() != null) {
@@ -313,10 +319,10 @@ final class PolicyServer implements AutoCloseable {
     }
 
     /**
-     * The body as text, or null after answering 413 when it is over the limit; never reads more
-     * than the limit and one byte.
+     * The body, or null after answering 413 when it is over the limit; never reads more than the
+     * limit and one byte.
      */
-    private String body(HttpExchange ex) throws IOException {
+    private byte[] body(HttpExchange ex) throws IOException {
         byte[] bytes = null;
         if (declaredLength(ex) <= maxBodyBytes) {
             bytes = ex.getRequestBody().readNBytes(maxBodyBytes + 1);
@@ -326,13 +332,17 @@ final class PolicyServer implements AutoCloseable {
             respond(ex, 413, error("body: too large (limit " + maxBodyBytes + " bytes)"));
             return null;
         }
+        return bytes;
+    }
+
+    /** The bytes as UTF-8 text, or null when they are not valid UTF-8. */
+    private static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            respond(ex, 400, badMessage(null, "(body): not valid UTF-8"));
             return null;
         }
     }
