@@ -359,7 +359,7 @@ final class PolicyServer implements AutoCloseable {
 
     private static String policy(PolicyEngine engine) {
         ObjectNode out = MAPPER.createObjectNode();
-        out.put("policyDigest", (String) null); // TODO engine.policyDigest() once merged
+        out.put("policyDigest", engine.policyDigest());
         ArrayNode clauses = out.putArray("clauses");
         for (Clause c : engine.clauses()) {
             clauses.addObject()

@@ -288,6 +288,20 @@ final class ServeTest {
         List<String> statuses = new ArrayList<>();
         policy.get("clauses").forEach(c -> statuses.add(c.get("status").asText()));
         assertThat(statuses).contains("informational").containsOnly("enforced", "informational");
+        assertThat(policy.get("policyDigest").asText()).matches("sha256:[0-9a-f]{64}")
+                .isEqualTo(json(post("/v1/evaluate", GOOD)).get("policyDigest").asText());
+    }
+
+    @Test
+    void the_policy_digest_tells_a_server_without_the_semantic_tier_from_one_with_it() throws Exception {
+        PolicyServer semantic = serve("--port", "0", "--no-decision-log").server();
+        try {
+            String with = json(send(semantic, HttpRequest.newBuilder(semantic.uri().resolve("/v1/policy")).GET())).get("policyDigest").asText();
+
+            assertThat(with).startsWith("sha256:").isNotEqualTo(json(get("/v1/policy")).get("policyDigest").asText());
+        } finally {
+            semantic.close();
+        }
     }
 
     @Test
