@@ -40,22 +40,33 @@ final class CorpusDecisionsMatchSchemaTest {
     }
 
     @Test
-    void every_decision_and_explanation_of_the_labelled_and_held_out_corpora_matches_the_decision_schema() {
+    void every_decision_and_explanation_of_the_labelled_and_held_out_corpora_matches_the_decision_schema() throws IOException {
         PolicyEngine engine = Engines.defaults();
         List<Corpus.Labelled> cases = new ArrayList<>(Corpus.all());
         cases.addAll(Corpus.in(Corpus.HOLDOUT));
         List<String> failures = new ArrayList<>();
         int bad = 0;
         int withFindings = 0;
+        int withSummary = 0;
+        int withRewrite = 0;
+        int withDigest = 0;
         for (Corpus.Labelled c : cases) {
             ProposedMessage m = c.policyCase().message();
-            bad += check(c.label(), DecisionJson.toJson(engine.evaluate(m)), failures).isEmpty() ? 0 : 1;
+            String decided = DecisionJson.toJson(engine.evaluate(m));
+            bad += check(c.label(), decided, failures).isEmpty() ? 0 : 1;
+            JsonNode tree = Schemas.JSON.readTree(decided);
+            withSummary += tree.has("message") ? 1 : 0;
+            withRewrite += tree.has("rewrite") ? 1 : 0;
+            withDigest += tree.path("policyDigest").asText().startsWith("sha256:") ? 1 : 0;
             String explained = DecisionJson.toJson(engine.explain(m));
             bad += check(c.label() + " (explain)", explained, failures).isEmpty() ? 0 : 1;
             withFindings += explained.contains("\"findings\":[{") ? 1 : 0;
         }
         assertThat(cases).as("the corpus and the held-out corpus").hasSizeGreaterThan(800);
         assertThat(withFindings).as("explanations with findings").isGreaterThan(100);
+        assertThat(withSummary).as("decisions with §7.2's summary message").isGreaterThan(100);
+        assertThat(withRewrite).as("decisions with §7.2's rewrite").isGreaterThan(10);
+        assertThat(withDigest).as("decisions with §7.2's policyDigest").isEqualTo(cases.size());
         assertThat(failures).as("%d of %d decisions and explanations do not match", bad, 2 * cases.size()).isEmpty();
     }
 
