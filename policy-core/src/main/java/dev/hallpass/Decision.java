@@ -15,8 +15,16 @@ import java.util.Optional;
  * @param redirectTo the route when the outcome is REDIRECT (by the contract's precedence), else null
  * @param reasons one per clause that applied, most severe first, then in clause order
  * @param obligations every reason's obligations, without repeats, in reason order
+ * @param message one summary tip for the sender (contract §7.2), leading with what to do; null when
+ *     the outcome is ALLOW. Never repeats a child's name or the message text
+ * @param rewrite the text with children's names and contact details replaced by neutral words, which the
+ *     engine has checked is itself allowed; null unless every reason against the message is about
+ *     names or contact details in a shared channel (contract §7.2)
+ * @param policyDigest {@code "sha256:<hex>"} over everything that decided (rules, clause catalogue,
+ *     word lists, profile, model and weights); null only on a decision not built by an engine
  */
-public record Decision(String id, Outcome outcome, Route redirectTo, List<Reason> reasons, List<Obligation> obligations) {
+public record Decision(String id, Outcome outcome, Route redirectTo, List<Reason> reasons, List<Obligation> obligations,
+        String message, Rewrite rewrite, String policyDigest) {
 
     /** @throws IllegalArgumentException if the route does not match the outcome */
     public Decision {
@@ -25,6 +33,26 @@ public record Decision(String id, Outcome outcome, Route redirectTo, List<Reason
         outcome.checkRoute(redirectTo, "decision " + id);
         reasons = List.copyOf(reasons);
         obligations = List.copyOf(obligations);
+    }
+
+    /** A decision without a summary tip, rewrite or digest (as before contract §7.2). */
+    public Decision(String id, Outcome outcome, Route redirectTo, List<Reason> reasons, List<Obligation> obligations) {
+        this(id, outcome, redirectTo, reasons, obligations, null, null, null);
+    }
+
+    /** The summary tip, if the decision has one (every decision that is not ALLOW does). */
+    public Optional<String> summary() {
+        return Optional.ofNullable(message);
+    }
+
+    /** The checked rewrite, if one is offered. */
+    public Optional<Rewrite> rewriteOffered() {
+        return Optional.ofNullable(rewrite);
+    }
+
+    /** This decision with the summary, rewrite and digest set. */
+    Decision with(String summary, Rewrite offered, String digest) {
+        return new Decision(id, outcome, redirectTo, reasons, obligations, summary, offered, digest);
     }
 
     /** The reason citing {@code clause}, if any. */

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param obligations the decision's obligations
  * @param findings how many findings of each kind (label) the detectors made
  * @param textHash HMAC-SHA256 of the text under the engine's key, in hex
+ * @param policyDigest the engine's policy digest (contract §7.2), or null when not known
  */
 public record DecisionEvent(
         String messageId,
@@ -38,7 +39,15 @@ public record DecisionEvent(
         List<String> shadowClauses,
         List<Obligation> obligations,
         Map<String, Integer> findings,
-        String textHash) {
+        String textHash,
+        String policyDigest) {
+
+    /** An event without a policy digest (as before contract §7.2). */
+    public DecisionEvent(String messageId, Instant sentAt, Channel channel, Role role, Outcome outcome, Route redirectTo,
+            List<String> clauses, List<String> shadowClauses, List<Obligation> obligations, Map<String, Integer> findings,
+            String textHash) {
+        this(messageId, sentAt, channel, role, outcome, redirectTo, clauses, shadowClauses, obligations, findings, textHash, null);
+    }
 
     /** Copies the collections. */
     public DecisionEvent {

@@ -87,6 +87,9 @@ public final class DecisionLog implements DecisionListener {
         ObjectNode findings = line.putObject("findings");
         new TreeMap<>(e.findings()).forEach(findings::put);
         line.put("textHash", e.textHash());
+        if (e.policyDigest() != null) {
+            line.put("policyDigest", e.policyDigest());
+        }
         write(line);
     }
 

@@ -56,11 +56,16 @@ final class Pipeline {
     private final Reason lexicalOnly;
     /** The semantic tier, or null when only the word lists detect. */
     private final MeaningDetector meaning;
+    private final Summary summary;
+    /** The policy digest every decision carries (contract §7.2). */
+    private final String digest;
 
     Pipeline(SchoolProfile profile, Catalogue catalogue, RuleSet rules, RuleSet schoolRules, List<DecisionListener> listeners, TextHasher hasher,
             int maxTextLength, int maxAttachments, Outcome failureOutcome, RuleSet.Bounds bounds, MeaningDetector meaning,
-            String meaningUnavailable) {
+            String meaningUnavailable, String digest) {
         this.meaning = meaning;
+        this.digest = digest;
+        this.summary = new Summary(profile);
         this.lexicalOnly = meaningUnavailable == null ? null : new Reason(PolicyEngine.LEXICAL_ONLY_CLAUSE, Outcome.ALLOW, null,
                 "This message was checked by the word lists alone: the semantic tier could not load on this system.",
                 List.of(), List.of(), false);
@@ -90,7 +95,35 @@ final class Pipeline {
         return rules.fromCache() && (schoolRules == null || schoolRules.fromCache());
     }
 
+    /**
+     * The decision on {@code message}, with its summary tip, a checked rewrite where one is offered,
+     * and the policy digest; listeners are told. {@code findingsOut} and {@code trace}, when not
+     * null, receive the findings and the rules that fired.
+     */
     Decision run(ProposedMessage message, List<Finding> findingsOut, List<RuleRef> trace) {
+        List<Finding> findings = findingsOut != null || listeners.isEmpty() ? findingsOut : new ArrayList<>();
+        Decision decision = decide(message, findings, trace);
+        Rewrite rewrite = null;
+        try {
+            rewrite = Rewriter.of(decision, message, m -> decide(m, null, null));
+        } catch (RuntimeException e) {
+            // No rewrite is offered when it cannot be checked; the decision stands.
+            LOG.error("message {}: a rewrite could not be checked: {}", message.id(), e.getClass().getName());
+        }
+        decision = decision.with(summary.of(decision, message), rewrite, digest);
+        if (!listeners.isEmpty()) {
+            tell(message, decision, findings);
+        }
+        return decision;
+    }
+
+    /** The policy digest of this pipeline's inputs. */
+    String digest() {
+        return digest;
+    }
+
+    /** The decision alone: no summary, rewrite or digest, and listeners are not told. */
+    private Decision decide(ProposedMessage message, List<Finding> findingsOut, List<RuleRef> trace) {
         Objects.requireNonNull(message, "message");
         if (message.text().length() > maxTextLength) {
             throw new InvalidMessageException("text", message.text().length() + " characters, over this engine's limit of " + maxTextLength);
@@ -134,9 +167,6 @@ final class Pipeline {
         }
         if (lexicalOnly != null) {
             decision = Combiner.withReason(decision, lexicalOnly);
-        }
-        if (!listeners.isEmpty()) {
-            tell(message, decision, findings);
         }
         return decision;
     }
@@ -268,7 +298,7 @@ final class Pipeline {
         DecisionEvent event = new DecisionEvent(m.id(), m.sentAt(), m.channel(), m.sender().role(), d.outcome(), d.redirectTo(),
                 d.reasons().stream().map(Reason::clause).toList(),
                 d.reasons().stream().filter(Reason::shadow).map(Reason::clause).toList(),
-                d.obligations(), counts, hasher.hash(m.text()));
+                d.obligations(), counts, hasher.hash(m.text()), d.policyDigest());
         for (DecisionListener l : listeners) {
             try {
                 l.decided(event);

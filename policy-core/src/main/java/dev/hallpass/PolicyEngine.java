@@ -127,6 +127,16 @@ public final class PolicyEngine {
         return profile;
     }
 
+    /**
+     * The policy digest (contract §7.2): {@code "sha256:<hex>"} over everything that decides this
+     * engine's decisions: every rule file, the clause catalogue, the word lists, the profile, the
+     * semantic tier's model and weights (or that it is off) and the engine's limits. Engines built
+     * from the same inputs have the same digest, in any JVM; every decision carries it.
+     */
+    public String policyDigest() {
+        return pipeline.digest();
+    }
+
     /** Every clause of the catalogue, in document order. */
     public List<Clause> clauses() {
         return List.copyOf(catalogue.all());
@@ -569,10 +579,19 @@ public final class PolicyEngine {
                 }
             }
             Meaning meaning = resolveMeaning(p);
+            Map<String, String> catalogueSources = new LinkedHashMap<>();
+            catalogueSources.put(Catalogue.RESOURCE, Resources.text(Catalogue.RESOURCE, "clause catalogue"));
+            catalogueSources.putAll(extraClauses);
+            List<RuleSet.Source> allRules = new ArrayList<>(base);
+            allRules.addAll(school);
+            String digest = PolicyDigest.of(allRules, catalogueSources, p,
+                    meaning.detector() != null ? meaning.detector().digest() : meaning.unavailable() != null ? "unavailable" : null,
+                    "maxTextLength=" + maxTextLength + " maxAttachments=" + maxAttachments + " onFailure=" + failureOutcome
+                            + " maxMatches=" + maxMatches + " ruleCpuBudget=" + ruleCpuBudget);
             try {
                 return new PolicyEngine(p, catalogue, new Pipeline(p, catalogue, rules, schoolRules, listeners, hasher != null ? hasher : TextHasher.random(),
                         maxTextLength, maxAttachments, failureOutcome, new RuleSet.Bounds(maxMatches, ruleCpuBudget.toNanos()),
-                        meaning.detector(), meaning.unavailable()));
+                        meaning.detector(), meaning.unavailable(), digest));
             } catch (IllegalArgumentException e) {
                 // A school's word list that cannot be compiled (a phrase with no words in it).
                 throw new InvalidProfileException("profile", List.of("words: " + e.getMessage()));

@@ -163,6 +163,11 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
         return current.get().engine().evaluate(message);
     }
 
+    /** The policy digest of the engine in force now; see {@link PolicyEngine#policyDigest}. */
+    public String policyDigest() {
+        return current.get().engine().policyDigest();
+    }
+
     /** The engine in force now. Keep it for a batch that must see one rule set throughout. */
     public Snapshot snapshot() {
         return current.get();
@@ -192,7 +197,7 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
             return reject(List.of(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         }
         Snapshot now = current.updateAndGet(old -> new Snapshot(next, old.generation() + 1));
-        LOG.info("policy rules reloaded (generation {})", now.generation());
+        LOG.info("policy rules reloaded (generation {}, {})", now.generation(), next.policyDigest());
         listener.reloaded(now.generation());
         return true;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallpass.fixtures.Engines;
 import dev.hallpass.json.DecisionJson;
 import dev.hallpass.json.MessageJson;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Decisions written as JSON have exactly the contract's shape (§3). */
@@ -36,7 +37,12 @@ final class ContractShapeTest {
                     "evidence": []}],
                  "obligations": ["DEFER_UNTIL_WORKING_HOURS"]}
                 """);
-        assertThat(d).isEqualTo(expected);
+        // The §3 example predates §7.2's optional fields: they are checked on their own.
+        JsonNode contractFields = ((com.fasterxml.jackson.databind.node.ObjectNode) d.deepCopy()).without(List.of("message", "policyDigest"));
+        assertThat(contractFields).isEqualTo(expected);
+        assertThat(d.get("message").asText()).startsWith("Please send this to the class teacher in a private chat instead.");
+        assertThat(d.get("policyDigest").asText()).matches("sha256:[0-9a-f]{64}");
+        assertThat(d.has("rewrite")).as("a photo is not a name or a contact detail").isFalse();
     }
 
     @Test
@@ -45,7 +51,10 @@ final class ContractShapeTest {
                 {"id": "m-sat", "channel": "PRIVATE_CHAT", "sender": {"id": "p-1", "role": "PARENT"},
                  "text": "Hi, quick question about the trip", "sentAt": "2026-11-28T10:00:00Z"}
                 """);
-        assertThat(d.toString()).isEqualTo("{\"id\":\"m-sat\",\"outcome\":\"WARN\",\"reasons\":[{\"clause\":\"4.7\",\"outcome\":\"WARN\","
+        assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) d.deepCopy()).without(List.of("policyDigest")).toString())
+                .isEqualTo("{\"id\":\"m-sat\",\"outcome\":\"WARN\","
+                + "\"message\":\"It's outside school working hours (Monday–Friday 8:00–17:00, policy 4.7). Your message will be seen on the next working day.\","
+                + "\"reasons\":[{\"clause\":\"4.7\",\"outcome\":\"WARN\","
                 + "\"message\":\"It's outside school working hours (Monday–Friday 8:00–17:00, policy 4.7). Your message will be seen on the next working day.\","
                 + "\"evidence\":[]}],\"obligations\":[\"DEFER_UNTIL_WORKING_HOURS\"]}");
     }

@@ -86,6 +86,7 @@ final class DecisionLogTest {
         assertThat(line.get("clauses").toString()).isEqualTo("[\"3.2.1\",\"4.12\"]");
         assertThat(line.get("findings").toString()).isEqualTo("{\"CHILD_NAME\":1,\"PHONE_NUMBER\":1}");
         assertThat(line.get("textHash").asText()).hasSize(64);
+        assertThat(line.get("policyDigest").asText()).isEqualTo(engine.policyDigest()).matches("sha256:[0-9a-f]{64}");
         // The same text under the same key hashes the same, so repeats can be counted.
         engine.evaluate(m);
         assertThat(JSON.readTree(lines.get(1)).get("textHash")).isEqualTo(line.get("textHash"));

@@ -124,8 +124,13 @@ final class ReEmittedRulesTest {
             PolicyEngine asWritten = PolicyEngine.builder().trustedRule("school-generated.drl", drl).build();
             PolicyEngine reEmitted = PolicyEngine.builder().rule("school-generated.drl", drl).build();
             for (ProposedMessage m : messages) {
-                assertThat(reEmitted.evaluate(m)).as("%s%n%s", drl, m).isEqualTo(asWritten.evaluate(m));
+                // The digest tells the two apart (a trusted file is another input); the decisions must not differ.
+                assertThat(withoutDigest(reEmitted.evaluate(m))).as("%s%n%s", drl, m).isEqualTo(withoutDigest(asWritten.evaluate(m)));
             }
         });
+    }
+
+    private static Decision withoutDigest(Decision d) {
+        return d.with(d.message(), d.rewrite(), null);
     }
 }

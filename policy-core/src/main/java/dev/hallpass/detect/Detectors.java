@@ -114,6 +114,41 @@ public final class Detectors {
     }
 
     /**
+     * SHA-256 (hex) over the built-in word lists the recognizers read ({@code hallpass/lexicon.yaml},
+     * the common-word list, the confusables table), for the policy digest. Read once.
+     *
+     * @throws LexiconException if a word list cannot be read
+     */
+    public static String wordListsDigest() {
+        return WordListsDigest.VALUE;
+    }
+
+    private static final class WordListsDigest {
+        static final String VALUE = compute();
+
+        private static String compute() {
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String resource : List.of("/" + Lexicon.RESOURCE, "common-words.txt", "confusables.txt")) {
+                    try (java.io.InputStream in = Detectors.class.getResourceAsStream(resource)) {
+                        if (in == null) {
+                            throw new LexiconException(resource, List.of("(root): not found: is policy-rules on the class path?"));
+                        }
+                        byte[] bytes = in.readAllBytes();
+                        sha.update((resource + "\n" + bytes.length + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sha.update(bytes);
+                    }
+                }
+                return java.util.HexFormat.of().formatHex(sha.digest());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+    }
+
+    /**
      * Everything found in a message: text spans in text order, then attachments.
      *
      * @param text the message's text; offsets in findings are UTF-16 offsets into it

@@ -21,4 +21,9 @@ public enum Route {
     public boolean precedes(Route other) {
         return compareTo(other) < 0;
     }
+
+    /** True for the routes that are a phone call rather than another place to write. */
+    public boolean isPhone() {
+        return this == PHONE_NURSING_TEAM || this == PHONE_SCHOOL_OFFICE || this == PHONE_SCHOOL;
+    }
 }

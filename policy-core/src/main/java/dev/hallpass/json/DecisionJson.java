@@ -13,7 +13,8 @@ import java.io.Writer;
 
 /**
  * Writes decisions, explanations and line errors as JSON (contract §3 and §4): compact, one line,
- * fields in contract order, as JSON Lines needs. A host that wants a tree reads the text with its
+ * fields in contract order, as JSON Lines needs: {@code id, outcome, redirectTo, message, reasons,
+ * obligations, rewrite, policyDigest} (the §7.2 fields only when present). A host that wants a tree reads the text with its
  * own JSON library; no JSON library's types are part of this API. Thread-safe.
  */
 public final class DecisionJson {
@@ -75,6 +76,9 @@ public final class DecisionJson {
         if (d.redirectTo() != null) {
             out.put("redirectTo", d.redirectTo().name());
         }
+        if (d.message() != null) {
+            out.put("message", d.message());
+        }
         ArrayNode reasons = out.putArray("reasons");
         for (Reason r : d.reasons()) {
             ObjectNode rj = reasons.addObject();
@@ -93,6 +97,15 @@ public final class DecisionJson {
         }
         ArrayNode obligations = out.putArray("obligations");
         d.obligations().forEach(o -> obligations.add(o.name()));
+        if (d.rewrite() != null) {
+            ObjectNode rw = out.putObject("rewrite");
+            rw.put("text", d.rewrite().text());
+            ArrayNode replaced = rw.putArray("replaced");
+            d.rewrite().replaced().forEach(e -> replaced.add(node(e)));
+        }
+        if (d.policyDigest() != null) {
+            out.put("policyDigest", d.policyDigest());
+        }
         return out;
     }
 

@@ -63,10 +63,26 @@ public final class PolicyProperties {
         REASONS_CITE_CATALOGUE_CLAUSES_WITH_EVIDENCE,
         /** Evidence points inside the text (or at an attachment that exists) and covers the trigger it reports. */
         EVIDENCE_INSIDE_TEXT_AND_ON_THE_TRIGGER,
-        /** No tip repeats a child's name from the roster. */
+        /** No tip, and no decision's summary tip, repeats a child's name from the roster. */
         TIPS_NEVER_NAME_A_CHILD,
-        /** A phone redirect has the profile's number for it, and the tip gives that number. */
-        REDIRECTS_HAVE_CONTACTS
+        /** A phone redirect has the profile's number for it, and the tip and the decision's summary give that number. */
+        REDIRECTS_HAVE_CONTACTS,
+        /**
+         * Every decision that is not ALLOW has one summary tip and an ALLOW has none; a redirect's summary
+         * starts with the decision's route (its phone number, the private chat or Evidence for Learning) and
+         * names no other route; an HLTA who is blocked is not told to use the class chat.
+         */
+        SUMMARY_LEADS_WITH_THE_ROUTE,
+        /**
+         * A rewrite is offered only in a channel many parents see, replaces spans inside the text in order,
+         * and the rewritten text, evaluated as the same message, is allowed.
+         */
+        REWRITES_ARE_ALLOWED,
+        /**
+         * Every decision carries the engine's policy digest ({@code sha256:} and 64 hex digits); an engine
+         * built again from the same profile has the same digest, and one with a clause switched off another.
+         */
+        SAME_INPUTS_SAME_DIGEST
     }
 
     private static final long DEFAULT_SEED = 20_261_128L;
@@ -152,6 +168,9 @@ public final class PolicyProperties {
                 case EVIDENCE_INSIDE_TEXT_AND_ON_THE_TRIGGER -> evidence();
                 case TIPS_NEVER_NAME_A_CHILD -> tips();
                 case REDIRECTS_HAVE_CONTACTS -> contacts();
+                case SUMMARY_LEADS_WITH_THE_ROUTE -> summaries();
+                case REWRITES_ARE_ALLOWED -> rewrites();
+                case SAME_INPUTS_SAME_DIGEST -> digests();
             }
         } catch (AssertionError e) {
             throw new AssertionError(property + " does not hold: " + e.getMessage(), e);
@@ -256,10 +275,15 @@ public final class PolicyProperties {
             all.stream().filter(n -> n.length() > 1).forEach(n -> names.add(Pattern.compile("\\b" + Pattern.quote(n) + "\\b")));
         }));
         theory().forAll(PolicyGens.drafts(profile, PolicyGens.texts(TriggerKind.CHILD_NAME, profile))).checkAssert(d -> {
-            for (Reason r : engine.evaluate(d.message()).reasons()) {
+            Decision decision = engine.evaluate(d.message());
+            for (Reason r : decision.reasons()) {
                 for (Pattern p : names) {
                     require(!p.matcher(r.message()).find(), "the tip of " + r.clause() + " names a child: \"" + r.message() + "\"");
                 }
+            }
+            for (Pattern p : names) {
+                require(decision.message() == null || !p.matcher(decision.message()).find(),
+                        "the summary names a child: \"" + decision.message() + "\"");
             }
         });
     }
@@ -288,6 +312,83 @@ public final class PolicyProperties {
                             + " does not give " + phone + ": \"" + r.message() + "\"");
                 }
             }
+        });
+    }
+
+    /** What a summary's first sentence must contain for each route. */
+    private String routeMark(Route route) {
+        SchoolProfile.Contacts c = profile.contacts();
+        return switch (route) {
+            case PHONE_SCHOOL -> c.school().phone();
+            case PHONE_SCHOOL_OFFICE -> c.schoolOffice().phone();
+            case PHONE_NURSING_TEAM -> c.nursingTeam().phone();
+            case EVIDENCE_FOR_LEARNING -> c.evidenceForLearning().name();
+            case PRIVATE_CHAT -> "private chat";
+        };
+    }
+
+    private void summaries() {
+        PolicyEngine engine = engine(profile);
+        theory().forAll(PolicyGens.drafts(profile)).checkAssert(d -> {
+            Decision decision = engine.evaluate(d.message());
+            String summary = decision.message();
+            if (decision.outcome() == Outcome.ALLOW) {
+                require(summary == null, "an ALLOW has a summary: \"" + summary + "\"");
+                return;
+            }
+            require(summary != null && !summary.isBlank(), gist(decision) + " has no summary");
+            if (decision.outcome() == Outcome.REDIRECT) {
+                int stop = summary.indexOf(". ");
+                String first = stop < 0 ? summary : summary.substring(0, stop + 1);
+                String mark = routeMark(decision.redirectTo());
+                require(first.contains(mark), "the summary of " + gist(decision) + " does not start with its route (\"" + mark + "\"): \""
+                        + summary + "\"");
+                for (Route other : Route.values()) {
+                    String m = routeMark(other);
+                    require(m.equals(mark) || !summary.contains(m), "the summary of " + gist(decision) + " also names " + other + ": \""
+                            + summary + "\"");
+                }
+            }
+            if (decision.outcome() == Outcome.BLOCK && d.message().sender().role() == dev.hallpass.facts.Role.HLTA) {
+                require(!summary.toLowerCase(Locale.ROOT).contains("class chat"), "an HLTA is told to use the class chat: \"" + summary + "\"");
+            }
+        });
+    }
+
+    private void rewrites() {
+        PolicyEngine engine = engine(profile);
+        Gen<Draft> named = PolicyGens.drafts(profile, PolicyGens.texts(TriggerKind.CHILD_NAME, profile));
+        theory().forAll(named, PolicyGens.manyParentChannels()).checkAssert((d, channel) -> {
+            for (Draft draft : List.of(d, d.in(channel))) {
+                Decision decision = engine.evaluate(draft.message());
+                if (decision.rewrite() == null) {
+                    continue;
+                }
+                require(draft.message().channel().audience() == dev.hallpass.facts.Audience.MANY_PARENTS,
+                        "a rewrite is offered in " + draft.message().channel());
+                int at = 0;
+                for (Evidence e : decision.rewrite().replaced()) {
+                    require(e.start() != null && e.start() >= at && e.end() <= draft.message().text().length(),
+                            "replaced spans out of order or outside the text: " + spans(decision.rewrite().replaced()));
+                    at = e.end();
+                }
+                Decision again = engine.evaluate(draft.withText(decision.rewrite().text()).message());
+                require(again.outcome() == Outcome.ALLOW, "the rewrite \"" + decision.rewrite().text() + "\" gets " + gist(again));
+            }
+        });
+    }
+
+    private void digests() {
+        PolicyEngine engine = engine(profile);
+        String digest = engine.policyDigest();
+        require(digest != null && digest.matches("sha256:[0-9a-f]{64}"), "the policy digest is " + digest);
+        require(engineFor.apply(profile).policyDigest().equals(digest), "an engine built again from the same profile has another digest");
+        List<String> enforced = engine.clauses().stream().filter(Clause::enforced).map(Clause::id).toList();
+        require(!engine(withClauseOff(enforced.get(0))).policyDigest().equals(digest),
+                "switching clause " + enforced.get(0) + " off does not change the policy digest");
+        theory().forAll(PolicyGens.drafts(profile)).checkAssert(d -> {
+            Decision decision = engine.evaluate(d.message());
+            require(digest.equals(decision.policyDigest()), "a decision carries the digest " + decision.policyDigest() + ", not " + digest);
         });
     }
 
