@@ -58,7 +58,8 @@ class EvaluateCommand implements Callable<Integer> {
             if (engineOptions.verbose) {
                 Verbose.input(spec.commandLine().getErr(), file);
             }
-            in = file == null ? System.in : Files.newInputStream(file);
+            // A pipe (<(...)) through FileInputStream: a channel's stream fails available() there with "Illegal seek".
+            in = file == null ? System.in : Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
         } catch (PolicyException | IOException | UncheckedIOException e) {
             spec.commandLine().getErr().println("policy: " + (e instanceof IOException io ? "cannot read " + file + ": " + io.getMessage() : e.getMessage()));
             return PolicyCli.FAILED;

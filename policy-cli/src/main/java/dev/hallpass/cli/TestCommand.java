@@ -80,7 +80,7 @@ final class TestCommand implements Callable<Integer> {
         int failed = 0;
         java.util.Set<String> cited = new java.util.HashSet<>();
         for (Path file : caseFiles) {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
+            try (java.io.InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile())) {
                 LineReader reader = new LineReader(in, lineOptions.maxLineBytes);
                 int lines = 0;
                 for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {

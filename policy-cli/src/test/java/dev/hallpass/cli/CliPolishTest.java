@@ -152,6 +152,24 @@ final class CliPolishTest {
         assertThat(intoFolder.err()).contains("policy: is a directory: " + out);
     }
 
+    @Test
+    void a_named_pipe_is_read_as_a_file(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("in.fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, PLAIN + "\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Run r = run("evaluate", "--no-semantic", fifo.toString());
+        writer.join(10_000);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out().trim()).get("id").asText()).isEqualTo("m-2");
+    }
+
     // --- case files
 
     @Test
