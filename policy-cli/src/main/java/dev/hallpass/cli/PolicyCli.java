@@ -4,7 +4,6 @@ import dev.hallpass.PolicyEngine;
 import dev.hallpass.PolicyException;
 import dev.hallpass.SchoolProfile;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -91,6 +90,7 @@ public final class PolicyCli implements Callable<Integer> {
             cli.addSubcommand(first, only.get());
         } else {
             all.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            cli.addSubcommand("help", new CommandLine.HelpCommand()); // policy help test
         }
     }
 
@@ -129,6 +129,9 @@ public final class PolicyCli implements Callable<Integer> {
 
     /** Options every subcommand shares: which profile and which extra rules. */
     static final class EngineOptions {
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec mixee;
+
         @Option(names = "--profile", paramLabel = "F", description = "School profile (JSON or YAML). Default: the built-in profile.")
         Path profile;
 
@@ -154,9 +157,7 @@ public final class PolicyCli implements Callable<Integer> {
             if (profile == null) {
                 return SchoolProfile.builtIn();
             }
-            if (!Files.isRegularFile(profile)) {
-                throw new PolicyException("profile " + profile + ": no such file");
-            }
+            InputPaths.requireFile(profile);
             return SchoolProfile.load(profile);
         }
 
@@ -166,19 +167,35 @@ public final class PolicyCli implements Callable<Integer> {
 
         /** The engine, with or without the school's semantic training in the rules folder. */
         PolicyEngine buildEngine(boolean schoolTraining) {
-            PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile()).schoolTraining(schoolTraining);
+            checkPaths();
             Path cache = rulesCacheDirectory(System.getenv(), System.getProperty("user.home"));
+            if (verbose && mixee != null) {
+                Verbose.engine(mixee.commandLine().getErr(), this, cache, noRulesCache ? "--no-rules-cache" : "no home directory");
+            }
+            PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile()).schoolTraining(schoolTraining);
             if (cache != null) {
                 builder.compiledRulesCache(cache);
             }
             if (rules != null) {
-                if (!Files.isDirectory(rules)) {
-                    throw new PolicyException("rules " + rules + ": not a directory");
-                }
                 builder.rulesDirectory(rules);
             }
             builder.semanticTier(semantic);
             return builder.build();
+        }
+
+        /**
+         * Names a {@code --profile} that is missing or a directory, or {@code --rules} that is
+         * missing or a file, before anything loads.
+         *
+         * @throws PolicyException {@code no such file: PATH} and the like
+         */
+        void checkPaths() {
+            if (profile != null) {
+                InputPaths.requireFile(profile);
+            }
+            if (rules != null) {
+                InputPaths.requireDirectory(rules);
+            }
         }
 
         /**
