@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * The {@code ./policy} command (contract §1). stdout carries only results; everything else,
  * including every log line, goes to stderr.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, version = "hallpass 0.1.0",
+@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
         description = "Checks proposed parent–teacher messages against the school's acceptable use policy.")
 public final class PolicyCli implements Callable<Integer> {
     static final int OK = 0;
@@ -202,6 +202,20 @@ public final class PolicyCli implements Callable<Integer> {
                 return Path.of(xdg, "hallpass", "rules");
             }
             return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "hallpass", "rules");
+        }
+    }
+
+    /** {@code --version}: "hallpass" and the version policy-core was built with. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = PolicyEngine.class.getResourceAsStream("/dev/hallpass/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"hallpass " + p.getProperty("version", "(unknown version)")};
         }
     }
 }
