@@ -427,7 +427,8 @@
   }
 
   // The instant the school's clock reads "YYYY-MM-DDTHH:MM"; a time skipped when the clocks go
-  // forward becomes the moment after the gap. Null when the text is not such a date and time.
+  // forward is moved on by the gap (as java.time does); one that happens twice when they go back
+  // takes the later reading. Null when the text is not such a date and time.
   function fromSchoolTime(text) {
     const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text || '');
     if (!m) return null;
