@@ -110,18 +110,29 @@ final class Rewriter {
                 }
             }
             out.append(text, at, e.start());
+            String word;
             if (e.kind() != FindingKind.CHILD_NAME) {
-                out.append(WORDS.get(e.kind()));
+                word = WORDS.get(e.kind());
             } else if (last > i) {
-                out.append("the children");
+                word = "the children";
             } else {
-                out.append(role == Role.PARENT ? "my child" : "a pupil");
+                word = role == Role.PARENT ? "my child" : "a pupil";
             }
+            out.append(sentenceStart(text, e.start()) ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
             at = end;
             i = last;
         }
         out.append(text, at, text.length());
         return out.toString();
+    }
+
+    /** True when {@code at} starts the text or a sentence: only spaces between it and a full stop, ! or ?. */
+    private static boolean sentenceStart(String text, int at) {
+        int k = at - 1;
+        while (k >= 0 && Character.isWhitespace(text.charAt(k))) {
+            k--;
+        }
+        return k < 0 || text.charAt(k) == '.' || text.charAt(k) == '!' || text.charAt(k) == '?';
     }
 
     /** Only list separators between two names: commas, spaces, "&", "and", "or". */

@@ -59,6 +59,7 @@ final class CheckCommand implements Callable<Integer> {
             if (problems.isEmpty()) {
                 out.printf("ok: profile %s valid; %d clauses in the catalogue; every rule file compiled%n",
                         profileName, engine.clauses().size());
+                out.printf("policy digest: %s%n", engine.policyDigest());
             }
         } catch (RuleLoadException e) {
             e.problems().forEach(p -> problems.add(p.toString()));

@@ -39,6 +39,12 @@ final class TextTable {
         }
         String route = d.redirectTo() == null ? "" : " -> " + d.redirectTo();
         out.printf("%-4d %-12s %-9s%s%n", line, d.id(), d.outcome(), route);
+        if (d.message() != null) {
+            out.printf("       %s%n", d.message());
+        }
+        if (d.rewrite() != null) {
+            out.printf("       rewrite: \"%s\"%n", d.rewrite().text());
+        }
         for (Reason r : d.reasons()) {
             out.printf("       %-7s %-9s %s%n", r.clause(), r.outcome(), r.message());
             for (Evidence e : r.evidence()) {

@@ -229,6 +229,25 @@ final class CliPolishTest {
     }
 
     @Test
+    void text_format_leads_with_the_summary_tip_and_shows_the_checked_rewrite() {
+        Run r = runWithStdin(NAMED + "\n", "evaluate", "--no-semantic", "--format", "text");
+        String[] lines = r.out().split("\n");
+        assertThat(lines[1].trim()).as(r.out()).startsWith("Please send this to the class teacher in a private chat instead.");
+        assertThat(r.out()).contains("rewrite: \"").doesNotContain("rewrite: \"Amelia");
+    }
+
+    @Test
+    void check_prints_the_policy_digest_the_decisions_carry() throws IOException {
+        Run check = run("check", "--no-semantic");
+        assertThat(check.code()).as(check.err()).isZero();
+        String digest = check.out().lines().filter(l -> l.startsWith("policy digest: ")).findFirst().orElseThrow()
+                .substring("policy digest: ".length());
+        assertThat(digest).matches("sha256:[0-9a-f]{64}");
+        Run evaluated = runWithStdin(NAMED + "\n", "evaluate", "--no-semantic");
+        assertThat(JSON.readTree(evaluated.out()).get("policyDigest").asText()).isEqualTo(digest);
+    }
+
+    @Test
     void explain_text_shows_the_findings_and_the_rules_that_fired() {
         Run r = runWithStdin(NAMED + "\n", "explain", "--no-semantic", "--format", "text");
         assertThat(r.code()).as(r.err()).isZero();
