@@ -55,6 +55,7 @@ public final class PolicyCli implements Callable<Integer> {
         addSubcommands(cli, args.length > 0 ? args[0] : null);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // plain text, also on a terminal
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             err.println("policy: " + e.getMessage());
             return FAILED;
