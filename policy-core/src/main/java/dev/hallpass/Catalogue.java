@@ -46,9 +46,9 @@ final class Catalogue {
             }
             throw new RuleLoadException(List.of(new RuleProblem(file, 0, 0, "refused: too many aliases, too deep, or too large")));
         } catch (IOException e) {
-            var loc = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getLocation() : null;
-            throw new RuleLoadException(List.of(new RuleProblem(file, loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(), "not valid YAML")));
+            Yaml.Position where = Yaml.position(e);
+            throw new RuleLoadException(List.of(new RuleProblem(file, where == null ? 0 : where.line(),
+                    where == null ? 0 : where.column(), "not valid YAML")));
         }
         JsonNode list = root == null ? null : root.get("clauses");
         if (list == null || !list.isArray()) {

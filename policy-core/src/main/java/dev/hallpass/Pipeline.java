@@ -105,7 +105,7 @@ final class Pipeline {
         Decision decision = decide(message, findings, trace);
         Rewrite rewrite = null;
         try {
-            rewrite = Rewriter.of(decision, message, m -> decide(m, null, null));
+            rewrite = Rewriter.of(decision, message, maxTextLength, m -> decide(m, null, null));
         } catch (RuntimeException e) {
             // No rewrite is offered when it cannot be checked; the decision stands.
             LOG.error("message {}: a rewrite could not be checked: {}", message.id(), e.getClass().getName());

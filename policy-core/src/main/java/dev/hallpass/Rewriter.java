@@ -14,7 +14,9 @@ import java.util.function.Function;
  * The rewrite a decision may offer (contract §7.2): for a post in a channel many parents see whose
  * every reason against it is about children's names or contact details, the text with those spans
  * replaced by neutral words. It is offered only when the rewritten text, evaluated as the same
- * message, is allowed. Thread-safe.
+ * message, is allowed. None is offered when a kind's evidence reached the engine's cap ({@value
+ * PolicyEngine#MAX_FINDINGS_PER_KIND} per kind), since spans past it would stay in the text, or
+ * when the rewritten text is over the engine's length limit. Thread-safe.
  */
 final class Rewriter {
     /** What each kind of span is replaced by; a child's name depends on who writes. */
@@ -31,7 +33,7 @@ final class Rewriter {
      *
      * @param check evaluates a message without telling listeners and without offering a rewrite
      */
-    static Rewrite of(Decision d, ProposedMessage m, Function<ProposedMessage, Decision> check) {
+    static Rewrite of(Decision d, ProposedMessage m, int maxTextLength, Function<ProposedMessage, Decision> check) {
         if (d.outcome() == Outcome.ALLOW || m.channel().audience() != Audience.MANY_PARENTS) {
             return null;
         }
@@ -51,13 +53,27 @@ final class Rewriter {
             }
         }
         List<Evidence> replaced = disjoint(spans);
-        if (replaced.isEmpty()) {
-            return null;
+        if (replaced.isEmpty() || capped(replaced)) {
+            return null; // a kind's evidence stops at the engine's cap: later spans would stay in the text
         }
         String text = replace(m.text(), replaced, m.sender().role());
+        if (text.length() > maxTextLength) {
+            return null;
+        }
         ProposedMessage rewritten = new ProposedMessage(m.id(), m.channel(), m.sender(), m.classId(), text, m.attachments(), m.sentAt());
         Decision again = check.apply(rewritten);
         return again.outcome() == Outcome.ALLOW ? new Rewrite(text, replaced) : null;
+    }
+
+    /** True when some kind has as many spans as the engine keeps: the text may have more. */
+    private static boolean capped(List<Evidence> spans) {
+        Map<FindingKind, Integer> counts = new EnumMap<>(FindingKind.class);
+        for (Evidence e : spans) {
+            if (counts.merge(e.kind(), 1, Integer::sum) >= PolicyEngine.MAX_FINDINGS_PER_KIND) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The spans in text order, each once; a span inside or overlapping an earlier one is dropped. */
@@ -94,18 +110,29 @@ final class Rewriter {
                 }
             }
             out.append(text, at, e.start());
+            String word;
             if (e.kind() != FindingKind.CHILD_NAME) {
-                out.append(WORDS.get(e.kind()));
+                word = WORDS.get(e.kind());
             } else if (last > i) {
-                out.append("the children");
+                word = "the children";
             } else {
-                out.append(role == Role.PARENT ? "my child" : "a pupil");
+                word = role == Role.PARENT ? "my child" : "a pupil";
             }
+            out.append(sentenceStart(text, e.start()) ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
             at = end;
             i = last;
         }
         out.append(text, at, text.length());
         return out.toString();
+    }
+
+    /** True when {@code at} starts the text or a sentence: only spaces between it and a full stop, ! or ?. */
+    private static boolean sentenceStart(String text, int at) {
+        int k = at - 1;
+        while (k >= 0 && Character.isWhitespace(text.charAt(k))) {
+            k--;
+        }
+        return k < 0 || text.charAt(k) == '.' || text.charAt(k) == '!' || text.charAt(k) == '?';
     }
 
     /** Only list separators between two names: commas, spaces, "&", "and", "or". */

@@ -87,6 +87,16 @@ final class DecisionSummaryTest {
     }
 
     @Test
+    void a_name_that_starts_a_sentence_is_replaced_with_a_capital() {
+        Decision d = engine.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, "Amelia had a lovely time. Noah did too!"));
+        assertThat(d.rewrite()).isNotNull();
+        assertThat(d.rewrite().text()).isEqualTo("My child had a lovely time. My child did too!");
+        Decision staff = engine.evaluate(message(Channel.CLASS_CHAT, Role.TEACHER, "Well done to Amelia for her reading"));
+        assertThat(staff.rewrite()).isNotNull();
+        assertThat(staff.rewrite().text()).isEqualTo("Well done to a pupil for her reading");
+    }
+
+    @Test
     void no_rewrite_is_offered_when_another_problem_remains_or_in_a_private_chat() {
         assertThat(engine.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, "Amelia has been diagnosed with asthma")).rewrite())
                 .as("health stays after the name goes").isNull();

@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code policy evaluate}: one decision per input line, in input order. */
+/**
+ * {@code policy evaluate}: one decision per non-blank input line, in input order, each carrying
+ * {@code "line"}, the 1-based number of the input line it answers (see {@link JsonLinesEvaluator}).
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Reads proposed messages as JSON Lines (FILE or stdin) and writes one decision per line.",
+        description = {"Reads proposed messages as JSON Lines (FILE or stdin) and writes one decision per line.",
+                "Blank lines are skipped; every answer, decision or error, carries \"line\": the number of the input line it answers."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every line evaluated", "1:could not start (bad profile, rules that do not compile)", "2:some lines were bad (each still answered)"})
 class EvaluateCommand implements Callable<Integer> {
@@ -47,8 +51,15 @@ class EvaluateCommand implements Callable<Integer> {
         PolicyEngine engine;
         InputStream in;
         try {
+            if (file != null) {
+                InputPaths.requireFile(file);
+            }
             engine = engineOptions.buildEngine();
-            in = file == null ? System.in : Files.newInputStream(file);
+            if (engineOptions.verbose) {
+                Verbose.input(spec.commandLine().getErr(), file);
+            }
+            // A pipe (<(...)) through FileInputStream: a channel's stream fails available() there with "Illegal seek".
+            in = file == null ? System.in : Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
         } catch (PolicyException | IOException | UncheckedIOException e) {
             spec.commandLine().getErr().println("policy: " + (e instanceof IOException io ? "cannot read " + file + ": " + io.getMessage() : e.getMessage()));
             return PolicyCli.FAILED;

@@ -1,6 +1,7 @@
 package dev.hallpass.cli;
 
 import dev.hallpass.Decision;
+import dev.hallpass.Explanation;
 import dev.hallpass.InvalidMessageException;
 import dev.hallpass.PolicyEngine;
 import dev.hallpass.ProposedMessage;
@@ -15,6 +16,11 @@ import java.io.PrintWriter;
  * or {@code {"line", "id", "error"}} for a line that is not a valid message (contract §4). A
  * line that could not be evaluated never gets an outcome. A line longer than the limit is
  * answered {@code line: too long (X bytes, limit L)} without being held in memory (§7.1).
+ *
+ * <p>Blank lines (empty or only whitespace) are skipped, not answered; so that a host can still pair
+ * answers with its input, every answer, decision or error, carries {@code "line"}: the 1-based number
+ * of the physical input line it answers ({@code \n}-separated, blank lines counted). A decision's
+ * {@code "line"} comes first, as an error's does: {@code {"line": 3, "id": "m-3", "outcome": ...}}.
  */
 final class JsonLinesEvaluator {
     private final PolicyEngine engine;
@@ -47,20 +53,22 @@ final class JsonLinesEvaluator {
             String errorId = null;
             String error = null;
             Decision decision = null;
+            ProposedMessage message = null;
+            Explanation explanation = null;
             if (line.tooLong()) {
                 error = tooLong(line, maxLineBytes);
             } else if (line.text() == null) {
                 error = "(line): not valid UTF-8";
             } else {
                 try {
-                    ProposedMessage message = MessageJson.parse(line.text());
+                    message = MessageJson.parse(line.text());
                     if (explain) {
-                        var x = engine.explain(message);
-                        decision = x.decision();
-                        answer = DecisionJson.toJson(x);
+                        explanation = engine.explain(message);
+                        decision = explanation.decision();
+                        answer = withLine(line.number(), DecisionJson.toJson(explanation));
                     } else {
                         decision = engine.evaluate(message);
-                        answer = DecisionJson.toJson(decision);
+                        answer = withLine(line.number(), DecisionJson.toJson(decision));
                     }
                 } catch (InvalidMessageException e) {
                     errorId = MessageJson.idOf(line.text());
@@ -69,7 +77,7 @@ final class JsonLinesEvaluator {
             }
             allGood &= decision != null;
             if (table != null) {
-                table.row(line.number(), errorId, error, decision);
+                table.row(line.number(), errorId, error, decision, message, explanation);
             } else {
                 out.println(decision != null ? answer : DecisionJson.error(line.number(), errorId, error));
             }
@@ -79,6 +87,14 @@ final class JsonLinesEvaluator {
         }
         out.flush();
         return allGood;
+    }
+
+    /** {@code json}, a decision's object, with {@code "line": number} as its first field. */
+    static String withLine(int number, String json) {
+        if (!json.startsWith("{")) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return "{\"line\":" + number + (json.equals("{}") ? "" : ",") + json.substring(1);
     }
 
     /** The error for a line over the limit: {@code line: too long (X bytes, limit L)}. */

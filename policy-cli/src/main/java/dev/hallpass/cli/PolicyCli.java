@@ -4,7 +4,6 @@ import dev.hallpass.PolicyEngine;
 import dev.hallpass.PolicyException;
 import dev.hallpass.SchoolProfile;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
  * The {@code ./policy} command (contract §1). stdout carries only results; everything else,
  * including every log line, goes to stderr.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, version = "hallpass 0.1.0",
+@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
         description = "Checks proposed parent–teacher messages against the school's acceptable use policy.")
 public final class PolicyCli implements Callable<Integer> {
     static final int OK = 0;
@@ -56,6 +55,7 @@ public final class PolicyCli implements Callable<Integer> {
         addSubcommands(cli, args.length > 0 ? args[0] : null);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // plain text, also on a terminal
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             err.println("policy: " + e.getMessage());
             return FAILED;
@@ -92,6 +92,7 @@ public final class PolicyCli implements Callable<Integer> {
             cli.addSubcommand(first, only.get());
         } else {
             all.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            cli.addSubcommand("help", new CommandLine.HelpCommand()); // policy help test
         }
     }
 
@@ -136,6 +137,9 @@ public final class PolicyCli implements Callable<Integer> {
 
     /** Options every subcommand shares: which profile and which extra rules. */
     static final class EngineOptions {
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec mixee;
+
         @Option(names = "--profile", paramLabel = "F", description = "School profile (JSON or YAML). Default: the built-in profile.")
         Path profile;
 
@@ -161,9 +165,7 @@ public final class PolicyCli implements Callable<Integer> {
             if (profile == null) {
                 return SchoolProfile.builtIn();
             }
-            if (!Files.isRegularFile(profile)) {
-                throw new PolicyException("profile " + profile + ": no such file");
-            }
+            InputPaths.requireFile(profile);
             return SchoolProfile.load(profile);
         }
 
@@ -178,19 +180,35 @@ public final class PolicyCli implements Callable<Integer> {
 
         /** A builder set up from these options, for a command that adds to it (serve: the decision log). */
         PolicyEngine.Builder builder(boolean schoolTraining) {
-            PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile()).schoolTraining(schoolTraining);
+            checkPaths();
             Path cache = rulesCacheDirectory(System.getenv(), System.getProperty("user.home"));
+            if (verbose && mixee != null) {
+                Verbose.engine(mixee.commandLine().getErr(), this, cache, noRulesCache ? "--no-rules-cache" : "no home directory");
+            }
+            PolicyEngine.Builder builder = PolicyEngine.builder().profile(loadProfile()).schoolTraining(schoolTraining);
             if (cache != null) {
                 builder.compiledRulesCache(cache);
             }
             if (rules != null) {
-                if (!Files.isDirectory(rules)) {
-                    throw new PolicyException("rules " + rules + ": not a directory");
-                }
                 builder.rulesDirectory(rules);
             }
             builder.semanticTier(semantic);
             return builder;
+        }
+
+        /**
+         * Names a {@code --profile} that is missing or a directory, or {@code --rules} that is
+         * missing or a file, before anything loads.
+         *
+         * @throws PolicyException {@code no such file: PATH} and the like
+         */
+        void checkPaths() {
+            if (profile != null) {
+                InputPaths.requireFile(profile);
+            }
+            if (rules != null) {
+                InputPaths.requireDirectory(rules);
+            }
         }
 
         /**
@@ -214,6 +232,20 @@ public final class PolicyCli implements Callable<Integer> {
                 return Path.of(xdg, "hallpass", "rules");
             }
             return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "hallpass", "rules");
+        }
+    }
+
+    /** {@code --version}: "hallpass" and the version policy-core was built with. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = PolicyEngine.class.getResourceAsStream("/dev/hallpass/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"hallpass " + p.getProperty("version", "(unknown version)")};
         }
     }
 }

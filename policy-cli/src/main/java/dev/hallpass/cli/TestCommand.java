@@ -38,12 +38,29 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** What a case line looks like, for a line that is not one (contract §5). */
+    static final String CASE_LINE = "a case line is {\"message\": {...}, \"expect\": {\"outcome\": ...}}";
+
+    /** True when {@code line} is a proposed message (contract §2) rather than a case wrapping one. */
+    static boolean looksLikeMessage(String line) {
+        try {
+            dev.hallpass.json.MessageJson.parse(line);
+            return true;
+        } catch (InvalidMessageException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PolicyEngine engine;
         try {
+            caseFiles.forEach(InputPaths::requireFile);
             engine = engineOptions.buildEngine();
+            if (engineOptions.verbose) {
+                Verbose.cases(spec.commandLine().getErr(), caseFiles);
+            }
         } catch (PolicyException | UncheckedIOException e) {
             spec.commandLine().getErr().println("policy: " + e.getMessage());
             return PolicyCli.FAILED;
@@ -63,12 +80,14 @@ final class TestCommand implements Callable<Integer> {
         int failed = 0;
         java.util.Set<String> cited = new java.util.HashSet<>();
         for (Path file : caseFiles) {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
+            try (java.io.InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile())) {
                 LineReader reader = new LineReader(in, lineOptions.maxLineBytes);
+                int lines = 0;
                 for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
                     if (line.text() != null && line.text().isBlank()) {
                         continue;
                     }
+                    lines++;
                     String where = file + ":" + line.number();
                     if (line.tooLong()) {
                         failed++;
@@ -97,8 +116,20 @@ final class TestCommand implements Callable<Integer> {
                         }
                     } catch (InvalidMessageException e) {
                         failed++;
-                        out.printf("FAIL %s: invalid case: %s%n", where, e.getMessage());
+                        if (e.field().equals("message") && e.problem().equals("missing")) {
+                            boolean aMessage = looksLikeMessage(line.text());
+                            out.printf("FAIL %s: not a test case: %s%s%n", where, CASE_LINE, aMessage ? " (this looks like a message)" : "");
+                            if (aMessage && lines == 1) {
+                                break; // a file of messages: once is enough
+                            }
+                        } else {
+                            out.printf("FAIL %s: invalid case: %s%n", where, e.getMessage());
+                        }
                     }
+                }
+                if (lines == 0) {
+                    failed++;
+                    out.printf("FAIL %s: no cases%n", file);
                 }
             } catch (IOException e) {
                 out.printf("FAIL %s: cannot read (%s)%n", file, e.getClass().getSimpleName());

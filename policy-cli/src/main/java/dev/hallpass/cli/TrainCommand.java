@@ -41,17 +41,23 @@ final class TrainCommand implements Callable<Integer> {
         List<Path> inputs = paths.subList(0, paths.size() - 1);
         Path out = paths.get(paths.size() - 1);
         try {
+            checkPaths(inputs, out);
+        } catch (dev.hallpass.PolicyException e) {
+            spec.commandLine().getErr().println("policy: " + e.getMessage());
+            return PolicyCli.FAILED;
+        }
+        try {
             if (inputs.size() == 1 && Files.isDirectory(inputs.get(0))) {
                 spec.commandLine().getErr().println(dev.hallpass.semantic.Train.run(inputs.get(0), out));
                 return PolicyCli.OK;
             }
             List<SchoolTraining.Case> cases = new ArrayList<>();
             for (Path in : inputs) {
-                if (!Files.isRegularFile(in)) {
-                    spec.commandLine().getErr().println("policy: train: " + in + ": not a directory or a case file");
+                List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
+                if (lines.stream().allMatch(String::isBlank)) {
+                    spec.commandLine().getErr().println("policy: train: " + in + ": no cases");
                     return PolicyCli.FAILED;
                 }
-                List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i).isBlank()) {
                         continue;
@@ -71,6 +77,18 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException | dev.hallpass.PolicyException e) {
             spec.commandLine().getErr().println("policy: train: " + e.getMessage());
             return PolicyCli.FAILED;
+        }
+    }
+
+    /** A missing input, an input that is not a folder or case files, or an output that is a folder, named by its path. */
+    private static void checkPaths(List<Path> inputs, Path out) {
+        InputPaths.requireWritableFile(out);
+        if (inputs.size() == 1 && !Files.exists(inputs.get(0))) {
+            throw new dev.hallpass.PolicyException("no such file or directory: " + inputs.get(0)
+                    + " (train reads a corpus folder, or case files)");
+        }
+        if (inputs.size() > 1 || !Files.isDirectory(inputs.get(0))) {
+            inputs.forEach(InputPaths::requireFile);
         }
     }
 }

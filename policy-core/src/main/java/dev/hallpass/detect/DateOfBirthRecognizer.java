@@ -77,7 +77,17 @@ final class DateOfBirthRecognizer implements Recognizer {
     private List<Span> findDates(String t) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
+        int nextDigit = 0; // the first digit at or after i: every date has one, a written month within MONTH_TO_DAY of it
         for (int i = 0; i < n; i++) {
+            if (nextDigit < i) {
+                nextDigit = i;
+            }
+            while (nextDigit < n && !isDigit(t.charAt(nextDigit))) {
+                nextDigit++;
+            }
+            if (nextDigit == n) {
+                break; // no digit left, so no date left
+            }
             char c = t.charAt(i);
             int end = -1;
             if (isDigit(c) && numberStartsAt(t, i)) {
@@ -85,6 +95,9 @@ final class DateOfBirthRecognizer implements Recognizer {
                 if (end < 0) {
                     end = dayMonthDateEnd(t, i);
                 }
+            } else if (nextDigit - i > MONTH_TO_DAY) {
+                i = nextDigit - MONTH_TO_DAY - 1; // no month name before here can have its day
+                continue;
             } else if (isAsciiLetter(c) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
                 end = monthDayDateEnd(t, i);
             }
@@ -95,6 +108,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         }
         return out;
     }
+
+    /** The longest month name (9 letters), a full stop and two spaces: a "March 3" date's day is this close to its start. */
+    private static final int MONTH_TO_DAY = 12;
 
     private static int numericDateEnd(String t, int i) {
         int a = digitRun(t, i, 5);

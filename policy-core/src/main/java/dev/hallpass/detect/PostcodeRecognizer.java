@@ -50,7 +50,21 @@ final class PostcodeRecognizer implements Recognizer {
     private List<Span> findPostcodes(String t) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
+        int nextDigit = 0; // the first digit at or after i: within a postcode's first five chars ("GIR 0AA"'s is its fifth)
         for (int i = 0; i < n; i++) {
+            if (nextDigit < i) {
+                nextDigit = i;
+            }
+            while (nextDigit < n && !isDigit(t.charAt(nextDigit))) {
+                nextDigit++;
+            }
+            if (nextDigit == n) {
+                break; // no digit left, so no postcode left
+            }
+            if (nextDigit - i > 4) {
+                i = nextDigit - 5; // a postcode starting before here would have no digit in time
+                continue;
+            }
             if (!isAsciiLetter(t.charAt(i)) || (i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)))) {
                 continue;
             }

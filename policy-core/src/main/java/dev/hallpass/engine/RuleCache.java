@@ -143,12 +143,12 @@ public final class RuleCache {
         try {
             byte[] bytes = readEntry(file.getFileName());
             if (bytes == null) {
-                LOG.debug("compiled-rules cache: no entry {}", file.getFileName());
+                LOG.info("compiled-rules cache: miss (no entry {}); the rules are compiled", file.getFileName());
                 return Optional.empty();
             }
             byte[] payload = RuleCacheFile.verifiedPayload(bytes, key);
             Collection<KiePackage> packages = RuleCacheFile.deserialize(payload);
-            LOG.debug("compiled-rules cache: loaded {} packages from {}", packages.size(), file.getFileName());
+            LOG.info("compiled-rules cache: hit ({} packages from {})", packages.size(), file.getFileName());
             return Optional.of(packages);
         } catch (RuleCacheFile.CorruptCacheException | UntrustedCacheException e) {
             LOG.warn("compiled-rules cache file {} ignored: {}", file, e.getMessage());
@@ -409,7 +409,7 @@ public final class RuleCache {
                 }
                 d.rename(part, name);
                 tmp = null;
-                LOG.debug("compiled-rules cache: wrote {} ({} bytes)", name, bytes.length);
+                LOG.info("compiled-rules cache: wrote {} ({} bytes)", name, bytes.length);
             } finally {
                 if (tmp != null) {
                     deleteQuietly(tmp);

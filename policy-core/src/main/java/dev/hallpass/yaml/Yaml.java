@@ -74,6 +74,31 @@ public final class Yaml {
     }
 
     /**
+     * Where in a file a parse error is, 1-based.
+     *
+     * @param line the line, from 1
+     * @param column the column, from 1
+     */
+    public record Position(int line, int column) {}
+
+    /**
+     * Where {@code e}, a failure to parse YAML or JSON, says the problem is, or null when it does not
+     * say. For YAML this is SnakeYAML's problem mark (the token it could not fit), not Jackson's
+     * location, which is often the end of the last token read before it (a line too early).
+     */
+    public static Position position(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                return new Position(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+            }
+        }
+        if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+            return new Position(j.getLocation().getLineNr(), Math.max(1, j.getLocation().getColumnNr()));
+        }
+        return null;
+    }
+
+    /**
      * The one problem line for a file that could not be read at all, as profiles and word lists
      * report it: {@code path: duplicate key}, {@code (root): not valid YAML at line L, column C},
      * or {@code (root): refused: …} for what SnakeYAML refuses (alias bombs, deep nesting).
@@ -85,9 +110,9 @@ public final class Yaml {
         if (duplicate != null) {
             return duplicate + ": duplicate key";
         }
-        if (e instanceof JsonProcessingException j) {
-            var where = j.getLocation();
-            return "(root): not valid " + format + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr());
+        if (e instanceof JsonProcessingException) {
+            Position where = position(e);
+            return "(root): not valid " + format + (where == null ? "" : " at line " + where.line() + ", column " + where.column());
         }
         return "(root): refused: " + e.getClass().getSimpleName() + " (too many aliases, too deep, or too large)";
     }

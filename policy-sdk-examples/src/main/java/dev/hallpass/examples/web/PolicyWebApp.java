@@ -52,8 +52,10 @@ import org.slf4j.LoggerFactory;
  *       the decision and nothing is sent</td></tr>
  *   <tr><td>{@code GET /messages?channel=CLASS_CHAT}</td><td>{@code {"channel", "messages": [...]}},
  *       oldest first</td></tr>
- *   <tr><td>{@code GET /config}</td><td>the school's name and classes (ids, names, teacher ids;
- *       never the children's names)</td></tr>
+ *   <tr><td>{@code GET /config}</td><td>{@code {"school", "timezone", "workingHours": {"days",
+ *       "start", "end"}, "closedDates": [{"from", "to"}], "classes": [{"id", "name", "teachers"}]}}:
+ *       what the page needs to show the school's clock and pick a class; never the children's
+ *       names</td></tr>
  * </table>
  *
  * <p>POST bodies must be sent as {@code application/json} (415 otherwise), which keeps other web
@@ -329,9 +331,22 @@ public final class PolicyWebApp implements AutoCloseable {
         return json(ex, 200, out);
     }
 
-    private static ObjectNode config(SchoolProfile profile) {
+    /**
+     * What the page is told about the school. The page keeps its clock in the school's timezone (not
+     * the browser's) and shows whether that time is within working hours; the server still decides.
+     */
+    static ObjectNode config(SchoolProfile profile) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("school", profile.school());
+        out.put("timezone", profile.timezone().getId());
+        SchoolProfile.WorkingHours hours = profile.workingHours();
+        ObjectNode hoursJson = out.putObject("workingHours");
+        var days = hoursJson.putArray("days");
+        hours.days().stream().sorted().forEach(d -> days.add(d.name()));
+        hoursJson.put("start", hours.start().toString());
+        hoursJson.put("end", hours.end().toString());
+        var closed = out.putArray("closedDates");
+        profile.closedDates().forEach(r -> closed.addObject().put("from", r.from().toString()).put("to", r.to().toString()));
         var classes = out.putArray("classes");
         for (SchoolProfile.SchoolClass c : profile.classes()) {
             ObjectNode cj = classes.addObject().put("id", c.id()).put("name", c.name());

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hallpass.PolicyEngine;
+import dev.hallpass.SchoolProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,8 @@ final class PolicyWebAppHttpTest {
     private static final String TUESDAY_EVENING = "2026-11-24T20:00:00Z";
     private static final String AMELIA = "Does anyone know if Amelia left her coat?";
     private static final String NATIVITY = "What time does the nativity start?";
+    private static final String INVITATION = "Thank you for the party invitation, Amelia would love to come.";
+    private static final String INVITATION_REWRITTEN = "Thank you for the party invitation, my child would love to come.";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private PolicyWebApp app;
@@ -210,7 +219,10 @@ final class PolicyWebAppHttpTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
         assertThat(page.body()).contains("id=\"channel\"", "id=\"role\"", "id=\"text\"", "id=\"tip\"", "id=\"highlight\"",
-                "id=\"send\"", "id=\"route\"", "id=\"status\"", "id=\"sent\"", "id=\"sentAt\"");
+                "id=\"send\"", "id=\"route\"", "id=\"status\"", "id=\"sent\"", "id=\"sentAt\"",
+                "id=\"summary\"", "<details id=\"reasons\"", "id=\"rewrite\"", "id=\"clock-at\"", "id=\"clock-school-hours\"",
+                "aria-live=\"polite\"", "<label for=\"text\"");
+        assertThat(page.body()).as("no external resources").doesNotContain("http://", "https://", "//cdn");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(script.body()).contains("/evaluate", "/send");
@@ -227,6 +239,115 @@ final class PolicyWebAppHttpTest {
         assertThat(c.get("classes").get(0).get("id").asText()).isEqualTo("oak");
         assertThat(c.get("classes").get(0).get("teachers").get(0).asText()).isEqualTo("t-oak");
         assertThat(r.body()).doesNotContain("Amelia", "Millie", "children");
+        for (SchoolProfile.SchoolClass k : ENGINE.profile().classes()) {
+            for (SchoolProfile.Child child : k.children()) {
+                assertThat(r.body()).as("no child's name in /config").doesNotContain(child.name())
+                        .doesNotContainPattern("\\b" + Pattern.quote(child.name().split(" ")[0]) + "\\b");
+                child.aliases().forEach(alias -> assertThat(r.body()).doesNotContainPattern("\\b" + Pattern.quote(alias) + "\\b"));
+            }
+        }
+    }
+
+    @Test
+    void the_config_gives_the_schools_timezone_working_hours_and_closed_dates_for_the_pages_clock() throws Exception {
+        JsonNode c = json(get("/config"));
+
+        assertThat(c.get("timezone").asText()).isEqualTo("Europe/London");
+        JsonNode hours = c.get("workingHours");
+        assertThat(hours.get("days").toString()).isEqualTo("[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]");
+        assertThat(hours.get("start").asText()).isEqualTo("08:00");
+        assertThat(hours.get("end").asText()).isEqualTo("17:00");
+        assertThat(c.get("closedDates").get(1).get("from").asText()).isEqualTo("2026-12-21");
+        assertThat(c.get("closedDates").get(1).get("to").asText()).isEqualTo("2027-01-01");
+    }
+
+    @Test
+    void the_config_follows_the_profile_it_was_started_with() throws Exception {
+        SchoolProfile profile = ENGINE.profile().toBuilder()
+                .timezone(ZoneId.of("America/New_York"))
+                .workingHours(new SchoolProfile.WorkingHours(Set.of(DayOfWeek.SATURDAY, DayOfWeek.MONDAY), LocalTime.of(9, 30), LocalTime.of(15, 0)))
+                .closedDates(List.of())
+                .build();
+        try (PolicyWebApp other = PolicyWebApp.start(PolicyEngine.builder().profile(profile).semanticTier(false).build(), 0)) {
+            JsonNode c = json(http.send(HttpRequest.newBuilder(other.uri().resolve("/config")).GET().build(), HttpResponse.BodyHandlers.ofString()));
+
+            assertThat(c.get("timezone").asText()).isEqualTo("America/New_York");
+            assertThat(c.get("workingHours").get("days").toString()).isEqualTo("[\"MONDAY\",\"SATURDAY\"]");
+            assertThat(c.get("workingHours").get("start").asText()).isEqualTo("09:30");
+            assertThat(c.get("workingHours").get("end").asText()).isEqualTo("15:00");
+            assertThat(c.get("closedDates")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_benign_message_at_tuesday_10_15_school_time_is_allowed_and_at_19_30_is_warned_under_4_7() throws Exception {
+        // November: London is on GMT, so school time equals UTC.
+        JsonNode morning = json(post("/evaluate", message("m-20", "CLASS_CHAT", "PARENT", NATIVITY, "2026-11-24T10:15:00Z")));
+        JsonNode evening = json(post("/evaluate", message("m-21", "CLASS_CHAT", "PARENT", NATIVITY, "2026-11-24T19:30:00Z")));
+
+        assertThat(morning.get("outcome").asText()).isEqualTo("ALLOW");
+        assertThat(morning.get("reasons")).isEmpty();
+        assertThat(evening.get("outcome").asText()).isEqualTo("WARN");
+        assertThat(evening.get("reasons").get(0).get("clause").asText()).isEqualTo("4.7");
+        assertThat(evening.get("obligations").toString()).contains("DEFER_UNTIL_WORKING_HOURS");
+        assertThat(evening.get("message").asText()).contains("policy 4.7");
+    }
+
+    @Test
+    void school_time_in_summer_is_read_in_the_schools_timezone_not_as_utc() throws Exception {
+        // June: London is on BST. 10:15 at the school is 09:15Z; 07:30Z is 08:30 at the school.
+        JsonNode morning = json(post("/evaluate", message("m-22", "CLASS_CHAT", "PARENT", NATIVITY, "2026-06-16T10:15:00+01:00")));
+        JsonNode early = json(post("/evaluate", message("m-23", "CLASS_CHAT", "PARENT", NATIVITY, "2026-06-16T07:30:00Z")));
+
+        assertThat(morning.get("outcome").asText()).isEqualTo("ALLOW");
+        assertThat(early.get("outcome").asText()).as("08:30 BST is inside 08:00–17:00").isEqualTo("ALLOW");
+    }
+
+    @Test
+    void a_decision_passes_through_the_summary_the_checked_rewrite_and_the_policy_digest() throws Exception {
+        JsonNode d = json(post("/evaluate", message("m-24", "CLASS_CHAT", "PARENT", INVITATION, TUESDAY_MORNING)));
+
+        assertThat(d.get("message").asText()).startsWith("Please send this to the class teacher in a private chat instead.")
+                .contains("policy 4.12").doesNotContain("Amelia");
+        JsonNode rewrite = d.get("rewrite");
+        assertThat(rewrite.get("text").asText()).isEqualTo(INVITATION_REWRITTEN);
+        JsonNode replaced = rewrite.get("replaced").get(0);
+        assertThat(replaced.get("kind").asText()).isEqualTo("CHILD_NAME");
+        assertThat(INVITATION.substring(replaced.get("start").asInt(), replaced.get("end").asInt())).isEqualTo("Amelia");
+        assertThat(d.get("policyDigest").asText()).isEqualTo(ENGINE.policyDigest()).startsWith("sha256:");
+        JsonNode refused = json(post("/send", message("m-25", "CLASS_CHAT", "PARENT", INVITATION, TUESDAY_MORNING)));
+        assertThat(refused.get("rewrite").get("text").asText()).isEqualTo(rewrite.get("text").asText());
+        assertThat(refused.get("message").asText()).isEqualTo(d.get("message").asText());
+    }
+
+    @Test
+    void the_rewritten_text_is_sent_to_class_chat() throws Exception {
+        String rewritten = json(post("/evaluate", message("m-26", "CLASS_CHAT", "PARENT", INVITATION, TUESDAY_MORNING)))
+                .get("rewrite").get("text").asText();
+
+        HttpResponse<String> r = post("/send", message("m-26", "CLASS_CHAT", "PARENT", rewritten, TUESDAY_MORNING));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("outcome").asText()).isEqualTo("ALLOW");
+        assertThat(json(get("/messages?channel=CLASS_CHAT")).get("messages").get(0).get("text").asText()).isEqualTo(rewritten);
+    }
+
+    @Test
+    void an_allowed_decision_has_no_summary_and_no_rewrite_but_the_digest() throws Exception {
+        JsonNode d = json(post("/evaluate", message("m-27", "CLASS_CHAT", "PARENT", NATIVITY, TUESDAY_MORNING)));
+
+        assertThat(d.has("message")).isFalse();
+        assertThat(d.has("rewrite")).isFalse();
+        assertThat(d.get("policyDigest").asText()).isEqualTo(ENGINE.policyDigest());
+    }
+
+    @Test
+    void an_evening_post_naming_a_child_gets_no_rewrite_because_the_time_is_also_against_it() throws Exception {
+        JsonNode d = json(post("/evaluate", message("m-28", "CLASS_CHAT", "PARENT", INVITATION, TUESDAY_EVENING)));
+
+        assertThat(d.get("outcome").asText()).isEqualTo("REDIRECT");
+        assertThat(d.get("reasons").toString()).contains("\"clause\":\"4.7\"");
+        assertThat(d.has("rewrite")).isFalse();
     }
 
     @Test
