@@ -73,14 +73,19 @@ final class ServeTest {
         return CLIENT.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** What {@code policy ARGS} prints for {@code stdin}, run in-process. */
+    /**
+     * The decision {@code policy ARGS} prints for the one message {@code stdin}, run in-process,
+     * without the {@code "line"} the command line adds in front (serve answers by position).
+     */
     private static String cli(String stdin, String... args) {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
             StringWriter out = new StringWriter();
             PolicyCli.run(args, new PrintWriter(out), new PrintWriter(new StringWriter()));
-            return out.toString();
+            String line = out.toString().strip();
+            assertThat(line).startsWith("{\"line\":1,");
+            return "{" + line.substring("{\"line\":1,".length());
         } finally {
             System.setIn(original);
         }
@@ -98,7 +103,7 @@ final class ServeTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-        assertThat(r.body()).isEqualTo(cli(hlta + "\n", "evaluate", "--no-semantic").strip());
+        assertThat(r.body()).isEqualTo(cli(hlta + "\n", "evaluate", "--no-semantic"));
         assertThat(json(r).get("outcome").asText()).isEqualTo("BLOCK");
     }
 
@@ -109,7 +114,7 @@ final class ServeTest {
         HttpResponse<String> r = post("/v1/explain", hlta);
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo(cli(hlta + "\n", "explain", "--no-semantic").strip());
+        assertThat(r.body()).isEqualTo(cli(hlta + "\n", "explain", "--no-semantic"));
         assertThat(json(r).get("explain").get("rules")).isNotEmpty();
     }
 
@@ -356,7 +361,7 @@ final class ServeTest {
             HttpResponse<String> r = post(semantic, "/v1/evaluate", BodyPublishers.ofString(pickUp));
 
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo(cli(pickUp + "\n", "evaluate").strip());
+            assertThat(r.body()).isEqualTo(cli(pickUp + "\n", "evaluate"));
             assertThat(json(r).get("redirectTo").asText()).isEqualTo("PHONE_SCHOOL_OFFICE"); // the word lists alone: ALLOW
         } finally {
             semantic.close();
