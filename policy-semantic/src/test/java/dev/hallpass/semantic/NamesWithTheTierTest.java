@@ -106,16 +106,19 @@ class NamesWithTheTierTest {
         List<NameProbeTraining.Example> examples = NameProbeTraining.examples(tier.encoder()).stream()
                 .filter(e -> ambiguous.contains(NameProbe.fold(e.name()))).toList();
         NameProbe again = NameProbeTraining.train(tier.encoder().modelDigest(), examples);
-        assertThat(again.threshold()).isEqualTo(builtIn.threshold());
+        // One grid step of tolerance, and a few names, for another CPU (see TrainingIsReproducibleTest).
+        assertThat(again.threshold()).isCloseTo(builtIn.threshold(), org.assertj.core.data.Offset.offset(TrainingIsReproducibleTest.THRESHOLD_STEP));
         assertThat(again.ambiguous()).isEqualTo(builtIn.ambiguous());
         SemanticTier retrained = tier.withNameProbe(again);
         List<String> differ = new java.util.ArrayList<>();
+        int[] judged = {0};
         for (String file : NameProbeTraining.NAMES_FILES) {
             for (JsonNode n : NameProbeTraining.lines(NameProbeTraining.NAMES.resolve(file))) {
                 String text = n.get("text").asText();
                 List<Finding> lexical = detectors.scan(text, List.of());
                 List<NameScore> a = tier.score(text, lexical).names();
                 List<NameScore> b = retrained.score(text, lexical).names();
+                judged[0] += a.size();
                 for (int i = 0; i < a.size(); i++) {
                     if (a.get(i).isChild() != b.get(i).isChild()) {
                         differ.add(n.get("id").asText());
@@ -123,7 +126,10 @@ class NamesWithTheTierTest {
                 }
             }
         }
-        assertThat(differ).as("names whose decision differs after training again").isEmpty();
+        System.out.println("name probe trained again: threshold " + again.threshold() + " (built in " + builtIn.threshold() + "); "
+                + differ.size() + " of " + judged[0] + " judged names decided differently");
+        assertThat(differ.size()).as("names whose decision differs after training again: %s", differ)
+                .isLessThanOrEqualTo(judged[0] * TrainingIsReproducibleTest.MAX_DIFFERING_PERCENT / 100);
     }
 
     @Test
