@@ -1,5 +1,8 @@
 package dev.hallpass.cli;
 
+import static dev.hallpass.cli.Run.run;
+import static dev.hallpass.cli.Run.runWithStdin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,24 +30,8 @@ final class CliPolishTest {
     private static final String PLAIN = "{\"id\":\"m-2\",\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"PARENT\"},"
             + "\"text\":\"See you at the fair\",\"sentAt\":\"2026-11-24T10:00:00Z\"}";
 
-    record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PolicyCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    private static Run runWithStdin(String stdin, String... args) {
-        InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return run(args);
-        } finally {
-            System.setIn(original);
-        }
-    }
 
     private static String builtInProfile() throws IOException {
         try (InputStream in = CliPolishTest.class.getClassLoader().getResourceAsStream("hallpass/default-profile.yaml")) {

@@ -1,5 +1,8 @@
 package dev.hallpass.cli;
 
+import static dev.hallpass.cli.Run.run;
+import static dev.hallpass.cli.Run.runWithStdin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -65,14 +68,7 @@ final class LineLimitTest {
                 });
     }
 
-    record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PolicyCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void evaluate_answers_a_line_over_max_line_bytes_as_too_long_without_its_id_and_goes_on(@TempDir Path dir) throws IOException {

@@ -1,5 +1,8 @@
 package dev.hallpass.cli;
 
+import static dev.hallpass.cli.Run.run;
+import static dev.hallpass.cli.Run.runWithStdin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,34 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 final class PolicyCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int code, String out, String err) {
-        List<JsonNode> lines() throws IOException {
-            List<JsonNode> nodes = new ArrayList<>();
-            for (String l : out.split("\n")) {
-                if (!l.isBlank()) {
-                    nodes.add(JSON.readTree(l));
-                }
-            }
-            return nodes;
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PolicyCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    private static Run runWithStdin(String stdin, String... args) {
-        InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return run(args);
-        } finally {
-            System.setIn(original);
-        }
-    }
 
     private static String message(String id, String role, String sentAt) {
         return "{\"id\":\"" + id + "\",\"channel\":\"CLASS_CHAT\",\"sender\":{\"role\":\"" + role + "\"},\"text\":\"See you at the fair\",\"sentAt\":\"" + sentAt + "\"}";

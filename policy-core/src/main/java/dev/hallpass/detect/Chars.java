@@ -22,6 +22,18 @@ final class Chars {
         return c >= '0' && c <= '9';
     }
 
+    /**
+     * The first ASCII digit of {@code t} at or after {@code from}, or {@code t.length()}. A scan that
+     * keeps the last answer and asks again only when its position has passed it stays linear.
+     */
+    static int nextDigit(String t, int from) {
+        int k = from;
+        while (k < t.length() && !isDigit(t.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
     static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }

@@ -77,13 +77,10 @@ final class DateOfBirthRecognizer implements Recognizer {
     private List<Span> findDates(String t) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
-        int nextDigit = 0; // the first digit at or after i: every date has one, a written month within MONTH_TO_DAY of it
+        int nextDigit = -1; // the first digit at or after i: every date has one, a written month within MONTH_TO_DAY of it
         for (int i = 0; i < n; i++) {
             if (nextDigit < i) {
-                nextDigit = i;
-            }
-            while (nextDigit < n && !isDigit(t.charAt(nextDigit))) {
-                nextDigit++;
+                nextDigit = Chars.nextDigit(t, i);
             }
             if (nextDigit == n) {
                 break; // no digit left, so no date left

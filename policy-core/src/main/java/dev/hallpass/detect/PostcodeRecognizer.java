@@ -50,13 +50,10 @@ final class PostcodeRecognizer implements Recognizer {
     private List<Span> findPostcodes(String t) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
-        int nextDigit = 0; // the first digit at or after i: within a postcode's first five chars ("GIR 0AA"'s is its fifth)
+        int nextDigit = -1; // the first digit at or after i: within a postcode's first five chars ("GIR 0AA"'s is its fifth)
         for (int i = 0; i < n; i++) {
             if (nextDigit < i) {
-                nextDigit = i;
-            }
-            while (nextDigit < n && !isDigit(t.charAt(nextDigit))) {
-                nextDigit++;
+                nextDigit = Chars.nextDigit(t, i);
             }
             if (nextDigit == n) {
                 break; // no digit left, so no postcode left

@@ -162,6 +162,16 @@ final class PersonalDataDetectorTest {
     }
 
     @Test
+    void a_postcode_is_found_at_the_very_start_and_end_of_a_text_and_after_a_long_run_without_digits() {
+        String letters = "no digits here at all for a good long while, ".repeat(20);
+        for (String postcode : List.of("LS1 4AP", "GIR 0AA", "SW1A 1AA")) {
+            assertThat(texts(postcode + " is ours", POSTCODE)).as(postcode).containsExactly(postcode);
+            assertThat(texts("ours is " + postcode, POSTCODE)).as(postcode).containsExactly(postcode);
+            assertThat(texts(letters + postcode + " " + letters, POSTCODE)).as(postcode).containsExactly(postcode);
+        }
+    }
+
+    @Test
     void words_codes_and_ordinals_are_not_postcodes() {
         for (String text : List.of("close", "way", "Y6 2AB is a class", "the b6 2nd team", "A4 paper",
                 "the M25", "LS1 only", "SW1A1AAA", "LS1 4AP2", "XLS1 4AP", "Q1 1AA", "LS1 4CP", "m1 1st place")) {
