@@ -195,7 +195,7 @@ final class PolicyTopologyTest {
             JsonNode d = tree(kv.value);
             assertThat(kv.value).as("one JSON line").doesNotContain("\n");
             assertThat(fieldNames(d)).as(kv.value).startsWith("id", "outcome")
-                    .isSubsetOf("id", "outcome", "redirectTo", "reasons", "obligations")
+                    .isSubsetOf("id", "outcome", "redirectTo", "message", "reasons", "obligations", "rewrite", "policyDigest")
                     .contains("reasons", "obligations");
             assertThat(d.get("outcome").asText()).isIn(outcomes);
             assertThat(d.has("redirectTo")).as("redirectTo iff REDIRECT: " + kv.value)
