@@ -102,10 +102,12 @@ final class Pipeline {
      */
     Decision run(ProposedMessage message, List<Finding> findingsOut, List<RuleRef> trace) {
         List<Finding> findings = findingsOut != null || listeners.isEmpty() ? findingsOut : new ArrayList<>();
-        Decision decision = decide(message, findings, trace);
+        boolean[] capped = {false};
+        Decision decision = decide(message, findings, trace, capped);
         Rewrite rewrite = null;
         try {
-            rewrite = Rewriter.of(decision, message, maxTextLength, m -> decide(m, null, null));
+            // Past the cap some names or numbers are not in the evidence: a rewrite would leave them in.
+            rewrite = capped[0] ? null : Rewriter.of(decision, message, maxTextLength, m -> decide(m, null, null));
         } catch (RuntimeException e) {
             // No rewrite is offered when it cannot be checked; the decision stands.
             LOG.error("message {}: a rewrite could not be checked: {}", message.id(), e.getClass().getName());
@@ -124,6 +126,11 @@ final class Pipeline {
 
     /** The decision alone: no summary, rewrite or digest, and listeners are not told. */
     private Decision decide(ProposedMessage message, List<Finding> findingsOut, List<RuleRef> trace) {
+        return decide(message, findingsOut, trace, null);
+    }
+
+    /** As {@link #decide(ProposedMessage, List, List)}; {@code cappedOut[0]} says whether findings past the cap were dropped. */
+    private Decision decide(ProposedMessage message, List<Finding> findingsOut, List<RuleRef> trace, boolean[] cappedOut) {
         Objects.requireNonNull(message, "message");
         if (message.text().length() > maxTextLength) {
             throw new InvalidMessageException("text", message.text().length() + " characters, over this engine's limit of " + maxTextLength);
@@ -135,7 +142,11 @@ final class Pipeline {
         List<Finding> findings = List.of();
         Decision decision;
         try {
-            findings = capped(withMeaning(message.text(), detectors.scan(message.text(), DetectorSetup.attachmentTypes(message))));
+            List<Finding> all = withMeaning(message.text(), detectors.scan(message.text(), DetectorSetup.attachmentTypes(message)));
+            findings = capped(all);
+            if (cappedOut != null) {
+                cappedOut[0] = findings.size() < all.size();
+            }
             if (findingsOut != null) {
                 findingsOut.addAll(findings);
             }

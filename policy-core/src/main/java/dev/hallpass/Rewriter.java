@@ -14,9 +14,10 @@ import java.util.function.Function;
  * The rewrite a decision may offer (contract §7.2): for a post in a channel many parents see whose
  * every reason against it is about children's names or contact details, the text with those spans
  * replaced by neutral words. It is offered only when the rewritten text, evaluated as the same
- * message, is allowed. None is offered when a kind's evidence reached the engine's cap ({@value
- * PolicyEngine#MAX_FINDINGS_PER_KIND} per kind), since spans past it would stay in the text, or
- * when the rewritten text is over the engine's length limit. Thread-safe.
+ * message, is allowed. None is offered when the engine dropped findings past its cap (the caller
+ * checks; here, a kind with {@value PolicyEngine#MAX_FINDINGS_PER_KIND} spans counts as capped too),
+ * since spans past it would stay in the text, or when the rewritten text is over the engine's length
+ * limit, or for a text over {@value #MAX_TEXT} characters. Thread-safe.
  */
 final class Rewriter {
     /** What each kind of span is replaced by; a child's name depends on who writes. */
@@ -26,6 +27,12 @@ final class Rewriter {
             FindingKind.STREET_ADDRESS, "[address]",
             FindingKind.POSTCODE, "[postcode]"));
 
+    /**
+     * Longer texts are offered no rewrite: checking one is a second evaluation, and a message this long
+     * is not a post a sender retypes. Keeps a megabyte's evaluation at one pass.
+     */
+    static final int MAX_TEXT = 10_000;
+
     private Rewriter() {}
 
     /**
@@ -34,7 +41,7 @@ final class Rewriter {
      * @param check evaluates a message without telling listeners and without offering a rewrite
      */
     static Rewrite of(Decision d, ProposedMessage m, int maxTextLength, Function<ProposedMessage, Decision> check) {
-        if (d.outcome() == Outcome.ALLOW || m.channel().audience() != Audience.MANY_PARENTS) {
+        if (d.outcome() == Outcome.ALLOW || m.channel().audience() != Audience.MANY_PARENTS || m.text().length() > MAX_TEXT) {
             return null;
         }
         List<Evidence> spans = new ArrayList<>();

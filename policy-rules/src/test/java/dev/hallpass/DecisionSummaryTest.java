@@ -87,6 +87,18 @@ final class DecisionSummaryTest {
     }
 
     @Test
+    void a_text_over_ten_thousand_characters_is_offered_no_rewrite_so_a_long_message_is_evaluated_once() {
+        String post = "Does anyone know if Amelia left her coat?";
+        String padding = " Thank you.".repeat((Rewriter.MAX_TEXT - post.length()) / 11);
+        String atLimit = post + padding + " ".repeat(Rewriter.MAX_TEXT - post.length() - padding.length());
+        assertThat(atLimit).hasSize(Rewriter.MAX_TEXT);
+        assertThat(engine.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, atLimit)).rewrite()).isNotNull();
+        Decision over = engine.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, atLimit + "!"));
+        assertThat(over.outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(over.rewrite()).isNull();
+    }
+
+    @Test
     void a_name_that_starts_a_sentence_is_replaced_with_a_capital() {
         Decision d = engine.evaluate(message(Channel.CLASS_CHAT, Role.PARENT, "Amelia had a lovely time. Noah did too!"));
         assertThat(d.rewrite()).isNotNull();
