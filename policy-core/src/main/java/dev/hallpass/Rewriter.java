@@ -15,8 +15,7 @@ import java.util.function.Function;
  * every reason against it is about children's names or contact details, the text with those spans
  * replaced by neutral words. It is offered only when the rewritten text, evaluated as the same
  * message, is allowed. None is offered when the engine dropped findings past its cap (the caller
- * checks; here, a kind with {@value PolicyEngine#MAX_FINDINGS_PER_KIND} spans counts as capped too),
- * since spans past it would stay in the text, or when the rewritten text is over the engine's length
+ * checks: spans past it would stay in the text), when the rewritten text is over the engine's length
  * limit, or for a text over {@value #MAX_TEXT} characters. Thread-safe.
  */
 final class Rewriter {
@@ -60,8 +59,8 @@ final class Rewriter {
             }
         }
         List<Evidence> replaced = disjoint(spans);
-        if (replaced.isEmpty() || capped(replaced)) {
-            return null; // a kind's evidence stops at the engine's cap: later spans would stay in the text
+        if (replaced.isEmpty()) {
+            return null;
         }
         String text = replace(m.text(), replaced, m.sender().role());
         if (text.length() > maxTextLength) {
@@ -70,17 +69,6 @@ final class Rewriter {
         ProposedMessage rewritten = new ProposedMessage(m.id(), m.channel(), m.sender(), m.classId(), text, m.attachments(), m.sentAt());
         Decision again = check.apply(rewritten);
         return again.outcome() == Outcome.ALLOW ? new Rewrite(text, replaced) : null;
-    }
-
-    /** True when some kind has as many spans as the engine keeps: the text may have more. */
-    private static boolean capped(List<Evidence> spans) {
-        Map<FindingKind, Integer> counts = new EnumMap<>(FindingKind.class);
-        for (Evidence e : spans) {
-            if (counts.merge(e.kind(), 1, Integer::sum) >= PolicyEngine.MAX_FINDINGS_PER_KIND) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The spans in text order, each once; a span inside or overlapping an earlier one is dropped. */
