@@ -27,6 +27,11 @@ final class CommonWords {
         return Holder.WORDS.contains(key);
     }
 
+    /** Gives every common word to {@code each}. */
+    static void forEach(java.util.function.Consumer<String> each) {
+        Holder.WORDS.forEach(each);
+    }
+
     private static Set<String> read() {
         Set<String> words = new HashSet<>(16_384);
         try (InputStream in = CommonWords.class.getResourceAsStream("common-words.txt")) {

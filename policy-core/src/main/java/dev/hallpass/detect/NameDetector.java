@@ -24,8 +24,6 @@ final class NameDetector implements Recognizer {
     private final Map<String, List<String[]>> rosterByFirstKey = new HashMap<>();
     private final Lexicon.NameWords words;
     private final Map<String, List<String[]>> introducersByFirstKey = new HashMap<>();
-    /** The last word of every introducer: only after one of these can an introducer end. */
-    private final Set<String> introducerLastKeys = new HashSet<>();
     private final Set<String> notNames = new HashSet<>();
     /** One-word roster names by their {@link #skeleton}, for names typed with digits for letters ("Mi11ie"). */
     private final Map<String, String> rosterBySkeleton = new HashMap<>();
@@ -40,10 +38,12 @@ final class NameDetector implements Recognizer {
     private final Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey = new HashMap<>();
     private final Map<String, List<String[]>> characterCuesByLastKey = new HashMap<>();
     private final Map<String, List<String[]>> placeCuesByLastKey = new HashMap<>();
-    /** The word sets behind the K_ bits of {@link #classify}, in the order of {@link #KEY_BITS}. */
-    private final List<Set<String>> keyClasses;
-    /** The word sets behind the B_ bits, in the order of {@link #BASE_BITS}. */
-    private final List<Set<String>> baseClasses;
+    /** What {@link #classify} reads for the word lists' own words: shared by every school on the same lists. */
+    private final Masks shared;
+    /** The bits this school's own words add (its roster, notNames and not-a-name phrases), for a token's key. */
+    private final Map<String, Integer> ownKeyBits = new HashMap<>();
+    /** As {@link #ownKeyBits}, for a token's base. */
+    private final Map<String, Integer> ownBaseBits = new HashMap<>();
 
     NameDetector(DetectorConfig config, Lexicon.NameWords words) {
         this.words = words;
@@ -81,7 +81,6 @@ final class NameDetector implements Recognizer {
             String[] keys = keysOf(intro);
             if (keys.length > 0) {
                 introducersByFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
-                introducerLastKeys.add(keys[keys.length - 1]);
             }
         }
         List<String> phrases = new ArrayList<>(words.notNamePhrases());
@@ -95,11 +94,85 @@ final class NameDetector implements Recognizer {
         }
         byLastKey(words.characterCues(), characterCuesByLastKey);
         byLastKey(words.placeCues(), placeCuesByLastKey);
-        keyClasses = List.of(words.titles(), words.placeWords(), words.eventWords(), words.productWords(), words.placePrefixes(),
-                words.mediaWords(), LIST_WORDS, TITLE_DETERMINERS, DETERMINERS, words.relations(), words.notAfterWordName(),
-                words.monthContext(), words.nameFollowers(), AUXILIARIES, introducerLastKeys);
-        baseClasses = List.of(words.placeNames(), words.characterNouns(), notNames, rosterWords, words.wordNames(), wordAliases,
-                words.timeNames());
+        shared = Masks.of(words);
+        for (String text : config.notNames()) {
+            Tokens t = Tokens.of(text);
+            for (int i = 0; i < t.size(); i++) {
+                ownBaseBits.merge(t.base(i), B_NOT_NAME | NOT_PROPER, OR);
+            }
+        }
+        rosterWords.forEach(w -> ownBaseBits.merge(w, B_ROSTER_WORD | NOT_PROPER, OR));
+        wordAliases.forEach(w -> ownBaseBits.merge(w, B_WORD_ALIAS, OR));
+        for (String first : rosterByFirstKey.keySet()) {
+            ownKeyBits.merge(first, ROSTER_FIRST, OR);
+            ownBaseBits.merge(first, ROSTER_FIRST, OR);
+        }
+        for (String phrase : config.notNamePhrases()) {
+            String[] keys = keysOf(phrase);
+            if (keys.length > 0) {
+                ownKeyBits.merge(keys[0], PHRASE_FIRST, OR);
+                ownBaseBits.merge(keys[0], PHRASE_FIRST, OR);
+            }
+        }
+    }
+
+    private static final java.util.function.BiFunction<Integer, Integer, Integer> OR = (a, b) -> a | b;
+
+    /**
+     * The {@link #classify} bits of every word the word lists name, for a token's key and for its
+     * base: one lookup each instead of one per word set. Built once per word lists (a school's
+     * detector shares them) and kept while the lists are in use.
+     */
+    private record Masks(Map<String, Integer> key, Map<String, Integer> base) {
+        private static final Map<Lexicon.NameWords, Masks> BUILT = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+        static Masks of(Lexicon.NameWords words) {
+            Masks m = BUILT.get(words);
+            if (m == null) {
+                m = build(words);
+                BUILT.put(words, m);
+            }
+            return m;
+        }
+
+        private static Masks build(Lexicon.NameWords words) {
+            Map<String, Integer> key = new HashMap<>();
+            Map<String, Integer> base = new HashMap<>();
+            Set<String> introducerLast = new HashSet<>();
+            for (String intro : words.introducers()) {
+                String[] keys = keysOf(intro);
+                if (keys.length > 0) {
+                    introducerLast.add(keys[keys.length - 1]);
+                }
+            }
+            List<Set<String>> keySets = List.of(words.titles(), words.placeWords(), words.eventWords(), words.productWords(),
+                    words.placePrefixes(), words.mediaWords(), LIST_WORDS, TITLE_DETERMINERS, DETERMINERS, words.relations(),
+                    words.notAfterWordName(), words.monthContext(), words.nameFollowers(), AUXILIARIES, introducerLast);
+            for (int k = 0; k < keySets.size(); k++) {
+                int bit = KEY_BITS[k];
+                keySets.get(k).forEach(w -> key.merge(w, bit, OR));
+            }
+            words.placeNames().forEach(w -> base.merge(w, B_PLACE_NAME, OR));
+            words.characterNouns().forEach(w -> base.merge(w, B_CHARACTER_NOUN, OR));
+            for (Set<String> notName : List.of(words.notNames(), words.relations(), words.titles())) {
+                notName.forEach(w -> base.merge(w, B_NOT_NAME | NOT_PROPER, OR));
+            }
+            words.wordNames().forEach(w -> base.merge(w, B_WORD_NAME | NOT_PROPER, OR));
+            words.timeNames().forEach(w -> base.merge(w, B_TIME_NAME, OR));
+            words.nameFollowers().forEach(w -> base.merge(w, NOT_PROPER, OR));
+            CommonWords.forEach(w -> {
+                key.merge(w, NOT_PROPER, OR);
+                base.merge(w, NOT_PROPER, OR);
+            });
+            for (String phrase : words.notNamePhrases()) {
+                String[] keys = keysOf(phrase);
+                if (keys.length > 0) {
+                    key.merge(keys[0], PHRASE_FIRST, OR);
+                    base.merge(keys[0], PHRASE_FIRST, OR);
+                }
+            }
+            return new Masks(Map.copyOf(key), Map.copyOf(base));
+        }
     }
 
     private static void byLastKey(List<String> phrases, Map<String, List<String[]>> out) {
@@ -407,7 +480,6 @@ final class NameDetector implements Recognizer {
     private static final int B_TIME_NAME = 1 << 21;
     private static final int[] KEY_BITS = {K_TITLE, K_PLACE_WORD, K_EVENT_WORD, K_PRODUCT_WORD, K_PLACE_PREFIX, K_MEDIA, K_LIST,
         K_TITLE_DETERMINER, K_DETERMINER, K_RELATION, K_NOT_AFTER_WORD_NAME, K_MONTH_CONTEXT, K_NAME_FOLLOWER, K_AUXILIARY, K_INTRO_LAST};
-    private static final int[] BASE_BITS = {B_PLACE_NAME, B_CHARACTER_NOUN, B_NOT_NAME, B_ROSTER_WORD, B_WORD_NAME, B_WORD_ALIAS, B_TIME_NAME};
     /** Not a word that makes a longer proper name beside a roster name (see {@link #properNounWord}). */
     private static final int NOT_PROPER = 1 << 22;
     /** A roster name starts with this word (key or base). */
@@ -449,18 +521,11 @@ final class NameDetector implements Recognizer {
     }
 
     private int classify(String key, String base) {
-        int c = 0;
-        for (int k = 0; k < keyClasses.size(); k++) {
-            c |= keyClasses.get(k).contains(key) ? KEY_BITS[k] : 0;
+        int c = shared.key.getOrDefault(key, 0) | shared.base.getOrDefault(base, 0);
+        if (!ownKeyBits.isEmpty()) {
+            c |= ownKeyBits.getOrDefault(key, 0) | ownBaseBits.getOrDefault(base, 0);
         }
-        for (int k = 0; k < baseClasses.size(); k++) {
-            c |= baseClasses.get(k).contains(base) ? BASE_BITS[k] : 0;
-        }
-        boolean notProper = (c & (B_NOT_NAME | B_ROSTER_WORD | B_WORD_NAME)) != 0 || base.length() <= 1 || CommonWords.contains(base)
-                || CommonWords.contains(key) || words.nameFollowers().contains(base);
-        c |= notProper ? NOT_PROPER : 0;
-        c |= rosterByFirstKey.containsKey(key) || rosterByFirstKey.containsKey(base) ? ROSTER_FIRST : 0;
-        c |= notNamePhrasesByFirstKey.containsKey(key) || notNamePhrasesByFirstKey.containsKey(base) ? PHRASE_FIRST : 0;
+        c |= base.length() <= 1 ? NOT_PROPER : 0;
         int digits = 0;
         int letters = 0;
         for (int i = 0; i < key.length(); i++) {

@@ -64,11 +64,21 @@ public final class RuleSet {
     /** Sessions reused across evaluations: creating one costs more than evaluating a message. */
     private final org.kie.api.runtime.KieSessionsPool pool;
 
-    private RuleSet(KieBase kieBase, Map<String, RuleRef> rules, boolean fromCache) {
+    /** What the rules gave for facts they cannot tell apart; null when not every condition could be read. */
+    private final RuleMemo memo;
+
+    private RuleSet(KieBase kieBase, Map<String, RuleRef> rules, boolean fromCache, List<Source> sources) {
         this.kieBase = kieBase;
         this.rules = rules;
         this.fromCache = fromCache;
         this.pool = kieBase.newKieSessionsPool(2);
+        // A source compiled unchecked may do anything in its consequence: its results are not kept.
+        this.memo = sources.stream().anyMatch(s -> s.origin() == Origin.UNCHECKED_FOR_TESTS) ? null : RuleMemo.of(kieBase);
+    }
+
+    /** The memo of this rule set's results, or null when its runs are not kept (for tests in this package). */
+    RuleMemo memo() {
+        return memo;
     }
 
     /** Every rule of this set. */
@@ -139,7 +149,7 @@ public final class RuleSet {
                 org.drools.kiesession.rulebase.InternalKnowledgeBase base =
                         org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
                 base.addPackages(cached.get());
-                return new RuleSet(base, rules, true);
+                return new RuleSet(base, rules, true, sources);
             } catch (RuntimeException | LinkageError e) {
                 // The key matched, so these sources compiled cleanly once: the file is wrong, not the rules.
                 org.slf4j.LoggerFactory.getLogger(RuleSet.class).warn(
@@ -235,7 +245,7 @@ public final class RuleSet {
         Map<String, RuleRef> rules = checked(builder.getKnowledgePackages(), sources, catalogue);
         // Before the packages join a rule base, which changes them.
         compiled.accept(builder.getKnowledgePackages());
-        return new RuleSet(builder.newKieBase(), rules, false);
+        return new RuleSet(builder.newKieBase(), rules, false, sources);
     }
 
     /**
@@ -420,12 +430,32 @@ public final class RuleSet {
     }
 
     /**
-     * Runs the rules over one message's facts and returns the clause matches they inserted.
+     * Runs the rules over one message's facts and returns the clause matches they inserted. Facts
+     * the rules cannot tell from facts run before (the same values in every field a rule reads)
+     * get the matches those gave, with this message's findings as evidence, without a session
+     * ({@link RuleMemo}); a traced run always fires the rules.
      *
      * @param trace when not null, receives the rules that fired, in order
      * @throws RunFailure when a rule throws or the evaluation goes past {@code bounds}
      */
     public List<ClauseMatch> run(Message message, List<Finding> findings, List<RuleRef> trace, Bounds bounds) {
+        RuleMemo.Key key = null;
+        if (memo != null && trace == null) {
+            key = memo.key(message, findings);
+            List<ClauseMatch> known = memo.get(key, findings);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<ClauseMatch> matches = fire(message, findings, trace, bounds);
+        if (key != null) {
+            memo.put(key, findings, matches);
+        }
+        return matches;
+    }
+
+    /** One run of the rules in a session of their own. */
+    private List<ClauseMatch> fire(Message message, List<Finding> findings, List<RuleRef> trace, Bounds bounds) {
         KieSession session = trace == null ? pool.newKieSession() : kieBase.newKieSession();
         try {
             if (trace != null) {
