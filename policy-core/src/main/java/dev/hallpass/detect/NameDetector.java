@@ -501,20 +501,8 @@ final class NameDetector implements Recognizer {
             return classes;
         }
         classes = new int[t.size()];
-        Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < t.size(); i++) {
-            String key = t.key(i);
-            String base = t.base(i);
-            if (base == key || base.equals(key)) {
-                Integer known = byKey.get(key);
-                if (known == null) {
-                    known = classify(key, key);
-                    byKey.put(key, known);
-                }
-                classes[i] = known;
-            } else {
-                classes[i] = classify(key, base);
-            }
+            classes[i] = classify(t.key(i), t.base(i));
         }
         t.memo(this, classes);
         return classes;

@@ -356,7 +356,10 @@ final class Tokens {
                 return known;
             }
         }
-        String made = new String(chars, 0, length);
+        String made = Vocabulary.find(chars, length, h);
+        if (made == null) {
+            made = new String(chars, 0, length);
+        }
         seen[slot] = made;
         return made;
     }

@@ -133,7 +133,7 @@ final class RuleMemoTest {
     @Test
     void a_run_answered_from_the_memo_is_the_run_drools_gives_over_generated_facts() {
         for (RuleSet rules : List.of(builtIn, school)) {
-            qt().withExamples(3_000).forAll(messages(), findings()).checkAssert((m, f) -> {
+            qt().withExamples(1_500).forAll(messages(), findings()).checkAssert((m, f) -> {
                 List<ClauseMatch> drools = rules.run(m, f, new ArrayList<>(), BOUNDS);
                 List<ClauseMatch> first = rules.run(m, f, null, BOUNDS);
                 List<ClauseMatch> again = rules.run(m, f, null, BOUNDS);
