@@ -23,23 +23,20 @@ final class NameDetector implements Recognizer {
 
     private final Map<String, List<String[]>> rosterByFirstKey = new HashMap<>();
     private final Lexicon.NameWords words;
-    private final Map<String, List<String[]>> introducersByFirstKey = new HashMap<>();
-    private final Set<String> notNames = new HashSet<>();
+    /** Introducers ("my son") by first key: the word lists', shared. */
+    private final Map<String, List<String[]>> introducersByFirstKey;
     /** One-word roster names by their {@link #skeleton}, for names typed with digits for letters ("Mi11ie"). */
     private final Map<String, String> rosterBySkeleton = new HashMap<>();
-    /** Every word of every roster name and alias: a capitalised roster word beside a name is not a longer proper name. */
-    private final Set<String> rosterWords = new HashSet<>();
-    /** One-word aliases that are common English words (Kit, Sunny): names only where used as one. */
-    private final Set<String> wordAliases = new HashSet<>();
     /**
      * Phrases in which a roster name is not a child's (the lexicon's, then the school's notNames), by
-     * first key, then by second key ("" for one-word phrases).
+     * first key, then by second key ("" for one-word phrases): the word lists' map, shared, unless
+     * the school adds phrases of its own.
      */
-    private final Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey = new HashMap<>();
-    private final Map<String, List<String[]>> characterCuesByLastKey = new HashMap<>();
-    private final Map<String, List<String[]>> placeCuesByLastKey = new HashMap<>();
+    private final Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey;
+    private final Map<String, List<String[]>> characterCuesByLastKey;
+    private final Map<String, List<String[]>> placeCuesByLastKey;
     /** What {@link #classify} reads for the word lists' own words: shared by every school on the same lists. */
-    private final Masks shared;
+    private final Shared shared;
     /** The bits this school's own words add (its roster, notNames and not-a-name phrases), for a token's key. */
     private final Map<String, Integer> ownKeyBits = new HashMap<>();
     /** As {@link #ownKeyBits}, for a token's base. */
@@ -47,12 +44,14 @@ final class NameDetector implements Recognizer {
 
     NameDetector(DetectorConfig config, Lexicon.NameWords words) {
         this.words = words;
-        notNames.addAll(words.notNames());
-        notNames.addAll(words.relations());
-        notNames.addAll(words.titles());
-        for (String text : config.notNames()) {
-            addKeys(notNames, text);
-        }
+        shared = Shared.of(words);
+        introducersByFirstKey = shared.introducersByFirstKey();
+        characterCuesByLastKey = shared.characterCuesByLastKey();
+        placeCuesByLastKey = shared.placeCuesByLastKey();
+        // Every word of every roster name and alias: a capitalised roster word beside a name is not a longer proper name.
+        Set<String> rosterWords = new HashSet<>();
+        // One-word aliases that are common English words (Kit, Sunny): names only where used as one.
+        Set<String> wordAliases = new HashSet<>();
         for (DetectorConfig.RosterName child : config.roster()) {
             addName(child.name());
             String[] parts = keysOf(child.name());
@@ -77,24 +76,17 @@ final class NameDetector implements Recognizer {
                 }
             }
         }
-        for (String intro : words.introducers()) {
-            String[] keys = keysOf(intro);
-            if (keys.length > 0) {
-                introducersByFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
-            }
+        if (config.notNamePhrases().isEmpty()) {
+            notNamePhrasesByFirstKey = shared.notNamePhrasesByFirstKey();
+        } else {
+            notNamePhrasesByFirstKey = new HashMap<>();
+            shared.notNamePhrasesByFirstKey().forEach((first, bySecond) -> {
+                Map<String, List<String[]>> copy = new HashMap<>();
+                bySecond.forEach((second, list) -> copy.put(second, new ArrayList<>(list)));
+                notNamePhrasesByFirstKey.put(first, copy);
+            });
+            addPhrases(config.notNamePhrases(), notNamePhrasesByFirstKey);
         }
-        List<String> phrases = new ArrayList<>(words.notNamePhrases());
-        phrases.addAll(config.notNamePhrases());
-        for (String phrase : phrases) {
-            String[] keys = keysOf(phrase);
-            if (keys.length > 0) {
-                notNamePhrasesByFirstKey.computeIfAbsent(keys[0], k -> new HashMap<>())
-                        .computeIfAbsent(keys.length > 1 ? keys[1] : "", k -> new ArrayList<>()).add(keys);
-            }
-        }
-        byLastKey(words.characterCues(), characterCuesByLastKey);
-        byLastKey(words.placeCues(), placeCuesByLastKey);
-        shared = Masks.of(words);
         for (String text : config.notNames()) {
             Tokens t = Tokens.of(text);
             for (int i = 0; i < t.size(); i++) {
@@ -119,15 +111,17 @@ final class NameDetector implements Recognizer {
     private static final java.util.function.BiFunction<Integer, Integer, Integer> OR = (a, b) -> a | b;
 
     /**
-     * The {@link #classify} bits of every word the word lists name, for a token's key and for its
+     * What a detector needs of the word lists alone: the {@link #classify} bits of every word they name, for a token's key and for its
      * base: one lookup each instead of one per word set. Built once per word lists (a school's
      * detector shares them) and kept while the lists are in use.
      */
-    private record Masks(Map<String, Integer> key, Map<String, Integer> base) {
-        private static final Map<Lexicon.NameWords, Masks> BUILT = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private record Shared(Map<String, Integer> key, Map<String, Integer> base, Map<String, List<String[]>> introducersByFirstKey,
+            Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey, Map<String, List<String[]>> characterCuesByLastKey,
+            Map<String, List<String[]>> placeCuesByLastKey) {
+        private static final Map<Lexicon.NameWords, Shared> BUILT = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-        static Masks of(Lexicon.NameWords words) {
-            Masks m = BUILT.get(words);
+        static Shared of(Lexicon.NameWords words) {
+            Shared m = BUILT.get(words);
             if (m == null) {
                 m = build(words);
                 BUILT.put(words, m);
@@ -135,7 +129,7 @@ final class NameDetector implements Recognizer {
             return m;
         }
 
-        private static Masks build(Lexicon.NameWords words) {
+        private static Shared build(Lexicon.NameWords words) {
             Map<String, Integer> key = new HashMap<>();
             Map<String, Integer> base = new HashMap<>();
             Set<String> introducerLast = new HashSet<>();
@@ -171,7 +165,29 @@ final class NameDetector implements Recognizer {
                     base.merge(keys[0], PHRASE_FIRST, OR);
                 }
             }
-            return new Masks(Map.copyOf(key), Map.copyOf(base));
+            Map<String, List<String[]>> introducers = new HashMap<>();
+            for (String intro : words.introducers()) {
+                String[] keys = keysOf(intro);
+                if (keys.length > 0) {
+                    introducers.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(keys);
+                }
+            }
+            Map<String, Map<String, List<String[]>>> phrases = new HashMap<>();
+            addPhrases(words.notNamePhrases(), phrases);
+            Map<String, List<String[]>> characterCues = new HashMap<>();
+            byLastKey(words.characterCues(), characterCues);
+            Map<String, List<String[]>> placeCues = new HashMap<>();
+            byLastKey(words.placeCues(), placeCues);
+            return new Shared(Map.copyOf(key), Map.copyOf(base), introducers, phrases, characterCues, placeCues);
+        }
+    }
+
+    private static void addPhrases(List<String> phrases, Map<String, Map<String, List<String[]>>> out) {
+        for (String phrase : phrases) {
+            String[] keys = keysOf(phrase);
+            if (keys.length > 0) {
+                out.computeIfAbsent(keys[0], k -> new HashMap<>()).computeIfAbsent(keys.length > 1 ? keys[1] : "", k -> new ArrayList<>()).add(keys);
+            }
         }
     }
 
@@ -223,13 +239,6 @@ final class NameDetector implements Recognizer {
             prev = c;
         }
         return letters >= 2 && (digits > 0 || innerCapitalI);
-    }
-
-    private static void addKeys(Set<String> set, String text) {
-        Tokens t = Tokens.of(text);
-        for (int i = 0; i < t.size(); i++) {
-            set.add(t.base(i));
-        }
     }
 
     private static String firstWordOf(String name) {
