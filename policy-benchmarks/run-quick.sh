@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# The quick performance profile (issue 7): builds the engine and the benchmarks, runs the issue 7 JMH
-# benchmarks with short warm-ups and one fork, measures heap per extra school profile, and prints
-# the figures against their targets. Under 5 minutes on 2 cores.
+# The quick performance profile (issues 7 and 17): builds the engine, the CLI and the benchmarks, runs
+# the JMH benchmarks of both tiers with short warm-ups and one fork, measures heap per extra school
+# profile, and prints every figure against its target. About 10 minutes on 2 cores.
 #
 #   policy-benchmarks/run-quick.sh             from the repository root (or anywhere)
 #   policy-benchmarks/run-quick.sh --no-build  reuse policy-benchmarks/target/benchmarks.jar
 #
-# Runs the issue 7 benchmarks only (Evaluate, Baseline, Threads, TextLength, RuleCount, CliStart); set
-# BENCH_REGEX to run others too, e.g. BENCH_REGEX='dev\.hallpass\.bench\..*Benchmark'.
+# Runs issue 17's benchmarks: the lexical engine (Evaluate, Baseline, Threads, TextLength, RuleCount),
+# the semantic tier (Semantic: evaluate against bare ONNX inference), the CLI (CliStart: start to first
+# decision, both tiers; CliLines: per message in a 50,000-line run against bare Jackson) and serve
+# (Serve: 50 concurrent clients, both tiers, server in its own process). BENCH_REGEX replaces the
+# list, e.g. BENCH_REGEX='dev\.hallpass\..*Benchmark' for every benchmark (Adversarial too).
 #
 # Writes bench/results.json (JMH's JSON), bench/heap.json and bench/summary.md at the repository
 # root; commit them with each performance change so the history shows the trend.
@@ -28,8 +31,8 @@ mkdir -p bench
 start=$(date +%s)
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) on $(nproc) cores (other busy processes inflate every figure)"
 echo "== JMH quick profile -> bench/results.json"
-java -jar "$jar" "${BENCH_REGEX:-dev\.hallpass\.bench\.(Evaluate|Baseline|Threads|TextLength|RuleCount|CliStart)Benchmark}" \
-  -f 1 -wi 3 -w 2s -i 3 -r 2s -foe true \
+java -jar "$jar" "${BENCH_REGEX:-dev\.hallpass\.(bench\.(Evaluate|Baseline|Threads|TextLength|RuleCount|Semantic|CliStart|Serve)Benchmark|cli\.CliLinesBenchmark)}" \
+  -f 1 -wi 2 -w 2s -i 3 -r 2s -foe true \
   -rf json -rff bench/results.json
 
 echo "== heap per extra school profile -> bench/heap.json"
