@@ -86,4 +86,39 @@ final class MessageJsonTest {
                 """);
         assertThat(m.attachments()).hasSize(1);
     }
+
+    @Test
+    void theFastReadingOfUtcTimesAgreesWithTheIsoParserOnValidAndInvalidTimes() {
+        java.util.Random random = new java.util.Random(17);
+        int read = 0;
+        for (int n = 0; n < 20_000; n++) {
+            String s = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ", random.nextInt(10_000),
+                    random.nextInt(14), random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62));
+            Instant fast = MessageJson.utcSeconds(s);
+            Instant iso;
+            try {
+                iso = java.time.OffsetDateTime.parse(s).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                iso = null;
+            }
+            assertThat(fast).as(s).isEqualTo(iso);
+            read += fast == null ? 0 : 1;
+        }
+        assertThat(read).as("valid times among the generated ones").isGreaterThan(5_000);
+        assertThat(MessageJson.utcSeconds("2028-02-29T23:59:59Z")).isEqualTo(Instant.parse("2028-02-29T23:59:59Z"));
+        assertThat(MessageJson.utcSeconds("2027-02-29T10:00:00Z")).isNull();
+        assertThat(MessageJson.utcSeconds("2026-11-30T19:30:00+00:00")).isNull();
+        assertThat(MessageJson.utcSeconds("2026-11-30T19:30:00.5Z")).isNull();
+        assertThat(MessageJson.utcSeconds("2026-11-3OT19:30:00Z")).isNull();
+    }
+
+    @Test
+    void anEnumValueInTheUsualSpellingAndAnyOtherSpellingReadTheSame() {
+        String json = "{\"id\":\"m\",\"channel\":\"%s\",\"sender\":{\"id\":\"p\",\"role\":\"PARENT\"},"
+                + "\"classId\":\"oak\",\"text\":\"hi\",\"sentAt\":\"2026-11-30T19:30:00Z\"}";
+        assertThat(MessageJson.parse(String.format(json, "CLASS_CHAT")).channel()).isEqualTo(Channel.CLASS_CHAT);
+        assertThat(MessageJson.parse(String.format(json, " class_chat ")).channel()).isEqualTo(Channel.CLASS_CHAT);
+        assertThatThrownBy(() -> MessageJson.parse(String.format(json, "CLASS CHAT")))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("channel").hasMessageContaining("expected one of");
+    }
 }
