@@ -51,6 +51,7 @@ public final class PolicyCli implements Callable<Integer> {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err, java.util.function.BooleanSupplier readerWentAway) {
         quietLogging(args);
+        warmUpTheModel(args);
         CommandLine cli = new CommandLine(new PolicyCli());
         addSubcommands(cli, args.length > 0 ? args[0] : null);
         cli.setOut(out);
@@ -94,6 +95,34 @@ public final class PolicyCli implements Callable<Integer> {
             all.forEach((name, command) -> cli.addSubcommand(name, command.get()));
             cli.addSubcommand("help", new CommandLine.HelpCommand()); // policy help test
         }
+    }
+
+    /** The commands that build an engine, and with it the semantic tier unless told {@code --no-semantic}. */
+    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("evaluate", "explain", "check", "test", "serve");
+
+    /**
+     * Starts loading the semantic tier's model (about a second: reading it, ONNX Runtime's session, the
+     * tokenizer) on a background thread as the command starts, when the command will ask for it, so that
+     * it loads on the second core while the main thread parses the options and loads the profile, the
+     * compiled rules and the word lists. The engine then takes the same one-per-JVM model ({@link
+     * dev.hallpass.semantic.SemanticDetector#shared()}, which waits for a load in progress); if the load
+     * failed, the engine's own request fails with the same error, reported as before.
+     */
+    private static void warmUpTheModel(String[] args) {
+        java.util.List<String> all = java.util.Arrays.asList(args);
+        if (args.length == 0 || !ENGINE_COMMANDS.contains(args[0]) || all.contains("--no-semantic")
+                || all.contains("--help") || all.contains("-h") || all.contains("--version") || all.contains("-V")) {
+            return;
+        }
+        Thread warm = new Thread(() -> {
+            try {
+                dev.hallpass.semantic.SemanticDetector.shared();
+            } catch (RuntimeException | LinkageError e) {
+                // remembered by shared(): the engine's request reports it
+            }
+        }, "policy-model-load");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     @Override
