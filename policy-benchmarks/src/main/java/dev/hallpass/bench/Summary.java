@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads JMH's {@code results.json} and {@code heap.json} and prints every figure issue 7 asks for,
+ * Reads JMH's {@code results.json} (and {@code serve.json}, when there) and {@code heap.json} and prints
+ * every figure issues 7 and 17 ask for (a figure whose benchmark did not run shows "not measured"),
  * each against its target, as a Markdown table; also writes it to {@code summary.md} beside them.
  * Ratios are computed from the same run's scores.
  *
@@ -37,7 +38,12 @@ public final class Summary {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench");
         ObjectMapper json = new ObjectMapper();
-        Summary s = new Summary(json.readTree(dir.resolve("results.json").toFile()));
+        JsonNode results = json.readTree(dir.resolve("results.json").toFile());
+        Path serve = dir.resolve("serve.json"); // ServeBenchmark's own run (longer iterations)
+        if (Files.isRegularFile(serve) && results.isArray()) {
+            json.readTree(serve.toFile()).forEach(((com.fasterxml.jackson.databind.node.ArrayNode) results)::add);
+        }
+        Summary s = new Summary(results);
         Path heapFile = dir.resolve("heap.json");
         JsonNode heap = Files.isRegularFile(heapFile) ? json.readTree(heapFile.toFile()) : null;
         String table = s.table(heap);
