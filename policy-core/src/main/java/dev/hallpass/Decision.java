@@ -30,7 +30,9 @@ public record Decision(String id, Outcome outcome, Route redirectTo, List<Reason
     public Decision {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(outcome, "outcome");
-        outcome.checkRoute(redirectTo, "decision " + id);
+        if ((outcome == Outcome.REDIRECT) != (redirectTo != null)) {
+            outcome.checkRoute(redirectTo, "decision " + id); // throws; the owner's name is made only then
+        }
         reasons = List.copyOf(reasons);
         obligations = List.copyOf(obligations);
     }

@@ -28,7 +28,9 @@ public record Reason(
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(message, "message");
-        outcome.checkRoute(redirectTo, "clause " + clause);
+        if ((outcome == Outcome.REDIRECT) != (redirectTo != null)) {
+            outcome.checkRoute(redirectTo, "clause " + clause); // throws; the owner's name is made only then
+        }
         evidence = List.copyOf(evidence);
         obligations = List.copyOf(obligations);
     }

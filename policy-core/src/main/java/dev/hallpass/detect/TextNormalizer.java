@@ -1099,29 +1099,43 @@ final class TextNormalizer {
     /** Digits spelled out fewer than this in a row are left alone ("one or two", "oh no"). */
     static final int MIN_SPELLED_DIGITS = 7;
 
-    private static final String[] DIGIT_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
-
     /** The digit the word {@code s[i, e)} spells, or -1. */
     private static int digitWord(String s, int i, int e) {
         int len = e - i;
-        if (len == 1 && (s.charAt(i) == 'o' || s.charAt(i) == 'O')) {
-            return 0;
+        if (len < 1 || len > 6) {
+            return -1;
         }
-        if (len == 2 && s.regionMatches(true, i, "oh", 0, 2)) {
-            return 0;
-        }
-        if (len == 3 && s.regionMatches(true, i, "nil", 0, 3)) {
-            return 0;
-        }
-        if (len == 6 && s.regionMatches(true, i, "nought", 0, 6)) {
-            return 0;
-        }
-        for (int d = 0; d < DIGIT_WORDS.length; d++) {
-            if (DIGIT_WORDS[d].length() == len && s.regionMatches(true, i, DIGIT_WORDS[d], 0, len)) {
-                return d;
-            }
-        }
-        return -1;
+        // By length and first letter, so most words are set aside without a comparison.
+        char first = (char) (s.charAt(i) | 0x20);
+        return switch (len) {
+            case 1 -> first == 'o' ? 0 : -1;
+            case 2 -> first == 'o' && s.regionMatches(true, i, "oh", 0, 2) ? 0 : -1;
+            case 3 -> switch (first) {
+                case 'o' -> is(s, i, "one") ? 1 : -1;
+                case 't' -> is(s, i, "two") ? 2 : -1;
+                case 's' -> is(s, i, "six") ? 6 : -1;
+                case 'n' -> is(s, i, "nil") ? 0 : -1;
+                default -> -1;
+            };
+            case 4 -> switch (first) {
+                case 'z' -> is(s, i, "zero") ? 0 : -1;
+                case 'f' -> is(s, i, "four") ? 4 : is(s, i, "five") ? 5 : -1;
+                case 'n' -> is(s, i, "nine") ? 9 : -1;
+                default -> -1;
+            };
+            case 5 -> switch (first) {
+                case 't' -> is(s, i, "three") ? 3 : -1;
+                case 's' -> is(s, i, "seven") ? 7 : -1;
+                case 'e' -> is(s, i, "eight") ? 8 : -1;
+                default -> -1;
+            };
+            case 6 -> first == 'n' && is(s, i, "nought") ? 0 : -1;
+            default -> -1;
+        };
+    }
+
+    private static boolean is(String s, int i, String word) {
+        return s.regionMatches(true, i, word, 0, word.length());
     }
 
     /** How many times "double", "treble" or "triple" repeat the next digit, or 0. */

@@ -26,7 +26,9 @@ public record ClauseMatch(String clause, Outcome outcome, Route route, List<Obli
     public ClauseMatch {
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(outcome, "outcome");
-        outcome.checkRoute(route, "clause " + clause);
+        if ((outcome == Outcome.REDIRECT) != (route != null)) {
+            outcome.checkRoute(route, "clause " + clause); // throws; the owner's name is made only then
+        }
         obligations = List.copyOf(obligations);
         evidence = List.copyOf(evidence);
     }
