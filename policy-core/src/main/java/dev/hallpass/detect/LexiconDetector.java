@@ -91,6 +91,9 @@ final class LexiconDetector implements Recognizer {
 
     void detect(Tokens t, boolean[] isName, List<Finding> out) {
         List<Match> matches = matcher.matchAll(t, (cls, i) -> inClass(t, isName, cls, i));
+        if (matches.isEmpty()) {
+            return;
+        }
         Map<ListId, List<Match>> triggers = new java.util.LinkedHashMap<>();
         Map<ListId, boolean[]> ignored = new HashMap<>();
         Map<ListId, Set<Integer>> needSentences = new HashMap<>();

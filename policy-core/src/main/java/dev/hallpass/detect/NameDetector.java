@@ -111,9 +111,11 @@ final class NameDetector implements Recognizer {
     private static final java.util.function.BiFunction<Integer, Integer, Integer> OR = (a, b) -> a | b;
 
     /**
-     * What a detector needs of the word lists alone: the {@link #classify} bits of every word they name, for a token's key and for its
-     * base: one lookup each instead of one per word set. Built once per word lists (a school's
-     * detector shares them) and kept while the lists are in use.
+     * What a detector needs of the word lists alone: the {@link #classify} bits of every word they
+     * name, for a token's key and for its base (one lookup each instead of one per word set), and
+     * the introducers, cues and not-a-name phrases by key. Built once per word lists, shared by
+     * every school's detector on them, never changed after it is built, and kept while the lists
+     * are in use.
      */
     private record Shared(Map<String, Integer> key, Map<String, Integer> base, Map<String, List<String[]>> introducersByFirstKey,
             Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey, Map<String, List<String[]>> characterCuesByLastKey,
