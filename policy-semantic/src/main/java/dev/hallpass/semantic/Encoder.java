@@ -33,13 +33,17 @@ final class Encoder implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final String digest;
     private final boolean wantsTypeIds;
+    private final java.util.Set<String> outputs;
+    private final WindowCache cache;
 
-    private Encoder(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, String digest) {
+    private Encoder(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, String digest, WindowCache cache) {
         this.env = env;
         this.session = session;
         this.tokenizer = tokenizer;
         this.digest = digest;
         this.wantsTypeIds = session.getInputNames().contains("token_type_ids");
+        this.outputs = java.util.Set.of(session.getOutputNames().iterator().next());
+        this.cache = cache;
     }
 
     static Encoder load(int intraOpThreads) {
@@ -47,6 +51,10 @@ final class Encoder implements AutoCloseable {
     }
 
     static Encoder load(String modelResource, String tokenizerResource, int intraOpThreads) {
+        return load(modelResource, tokenizerResource, intraOpThreads, WindowCache.fromSystemProperty());
+    }
+
+    static Encoder load(String modelResource, String tokenizerResource, int intraOpThreads, WindowCache cache) {
         byte[] model = resource(modelResource);
         try (InputStream tok = Encoder.class.getClassLoader().getResourceAsStream(tokenizerResource)) {
             if (tok == null) {
@@ -60,13 +68,18 @@ final class Encoder implements AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(model, options);
-            return new Encoder(env, session, tokenizer, sha256(model));
+            return new Encoder(env, session, tokenizer, sha256(model), cache);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException | UnsatisfiedLinkError e) {
             throw new SemanticException("the embedding model could not be loaded by ONNX Runtime on this platform ("
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The model's session (for the benchmarks' bare-inference baseline). */
+    OrtSession session() {
+        return session;
     }
 
     String modelDigest() {
@@ -94,29 +107,71 @@ final class Encoder implements AutoCloseable {
      */
     float[][] hidden(long[] ids, int from, int to) {
         int n = to - from + 2;
+        if (n > MAX_TOKENS) {
+            throw new IllegalArgumentException("a window of " + n + " tokens, over " + MAX_TOKENS);
+        }
         long[] input = new long[n];
-        long[] mask = new long[n];
         input[0] = 101; // [CLS]
         System.arraycopy(ids, from, input, 1, to - from);
         input[n - 1] = 102; // [SEP]
-        java.util.Arrays.fill(mask, 1L);
+        float[][] cached = cache.enabled() ? cache.get(input) : null;
+        if (cached != null) {
+            return cached;
+        }
+        float[][] rows = run(input);
+        if (cache.enabled()) {
+            cache.put(input, rows);
+        }
+        return rows;
+    }
+
+    /**
+     * One run of the model on {@code input} ([CLS] … [SEP]). The ids go into this thread's direct buffer
+     * and the mask and type ids are views of shared constant buffers, so ONNX Runtime reads them in place
+     * (no copy, no buffers made per call); the output is read once into the rows.
+     */
+    private float[][] run(long[] input) {
+        int n = input.length;
         long[] shape = {1, n};
-        try (OnnxTensor idsT = OnnxTensor.createTensor(env, LongBuffer.wrap(input), shape);
-             OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-             OnnxTensor typeT = wantsTypeIds ? OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n]), shape) : null) {
+        LongBuffer idsBuffer = IDS.get().clear();
+        idsBuffer.put(input).flip();
+        try (OnnxTensor idsT = OnnxTensor.createTensor(env, idsBuffer, shape);
+             OnnxTensor maskT = OnnxTensor.createTensor(env, ONES.slice(0, n), shape);
+             OnnxTensor typeT = wantsTypeIds ? OnnxTensor.createTensor(env, ZEROS.slice(0, n), shape) : null) {
             Map<String, OnnxTensor> in = wantsTypeIds
                     ? Map.of("input_ids", idsT, "attention_mask", maskT, "token_type_ids", typeT)
                     : Map.of("input_ids", idsT, "attention_mask", maskT);
-            try (OrtSession.Result r = session.run(in)) {
-                float[][][] out = (float[][][]) r.get(0).getValue();
-                float[][] rows = new float[n - 2][];
-                System.arraycopy(out[0], 1, rows, 0, n - 2);
+            try (OrtSession.Result r = session.run(in, outputs)) {
+                java.nio.FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();
+                float[][] rows = new float[n - 2][DIMENSIONS];
+                out.position(DIMENSIONS); // the [CLS] row
+                for (float[] row : rows) {
+                    out.get(row);
+                }
                 return rows;
             }
         } catch (OrtException e) {
             throw new SemanticException("the embedding model failed: " + e.getMessage(), e);
         }
     }
+
+    WindowCache cache() {
+        return cache;
+    }
+
+    private static LongBuffer direct(long value) {
+        LongBuffer b = java.nio.ByteBuffer.allocateDirect(MAX_TOKENS * Long.BYTES).order(java.nio.ByteOrder.nativeOrder()).asLongBuffer();
+        for (int i = 0; i < MAX_TOKENS; i++) {
+            b.put(i, value);
+        }
+        return b;
+    }
+
+    /** All ones and all zeros, never written after this: the attention mask and the token type ids of every window. */
+    private static final LongBuffer ONES = direct(1L);
+    private static final LongBuffer ZEROS = direct(0L);
+    /** Each thread's buffer for the ids of the window it runs (ONNX Runtime reads it during the run only). */
+    private static final ThreadLocal<LongBuffer> IDS = ThreadLocal.withInitial(() -> direct(0L));
 
     @Override
     public void close() {

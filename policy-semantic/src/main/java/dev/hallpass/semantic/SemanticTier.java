@@ -263,6 +263,26 @@ public final class SemanticTier implements AutoCloseable {
                 Features.lexicalIn(lexical, from, to));
     }
 
+    /** The part of {@code text} the model reads, made well-formed: what {@link #score} tokenises. */
+    static String head(String text) {
+        return wellFormed(text.substring(0, scoredLength(text)));
+    }
+
+    /** The windows {@link #score} runs the model on, as token ranges {from, to} of {@code head(text)}'s tokens. */
+    static List<int[]> windows(Encoder encoder, String text) {
+        String head = head(text);
+        Encoder.Tokens tokens = encoder.tokenize(head);
+        List<int[]> sentences = sentences(head);
+        List<int[]> out = new ArrayList<>();
+        int token = 0;
+        while (token < tokens.ids().length && out.size() < MAX_WINDOWS) {
+            int end = windowEnd(tokens, sentences, token);
+            out.add(new int[] {token, end});
+            token = end;
+        }
+        return out;
+    }
+
     /** The sentence of a window that scores highest for {@code w}; the whole window when it is one sentence. */
     private static int[] bestSentence(List<Features> parts, List<int[]> spans, Weights w, int charFrom, int charTo) {
         if (parts.isEmpty()) {
