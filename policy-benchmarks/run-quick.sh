@@ -7,7 +7,8 @@
 #   policy-benchmarks/run-quick.sh --no-build  reuse policy-benchmarks/target/benchmarks.jar
 #
 # Runs issue 17's benchmarks: the lexical engine (Evaluate, Baseline, Threads, TextLength, RuleCount),
-# the semantic tier (Semantic: evaluate against bare ONNX inference), the CLI (CliStart: start to first
+# the semantic tier (Semantic: evaluate against bare ONNX inference; SemanticMegabyte: 1 MB; not
+# SemanticDraft, the keystroke cache, which has no target), the CLI (CliStart: start to first
 # decision, both tiers; CliLines: per message in a 50,000-line run against bare Jackson) and serve
 # (Serve: 50 concurrent clients, both tiers, server in its own process). BENCH_REGEX replaces the
 # list (and skips the separate Serve run), e.g. BENCH_REGEX='dev\.hallpass\..*Benchmark' for every benchmark.
@@ -32,7 +33,7 @@ mkdir -p bench
 start=$(date +%s)
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) on $(nproc) cores (other busy processes inflate every figure)"
 echo "== JMH quick profile -> bench/results.json"
-java -jar "$jar" "${BENCH_REGEX:-dev\.hallpass\.(bench\.(Evaluate|Baseline|Threads|TextLength|RuleCount|Semantic|CliStart)Benchmark|cli\.CliLinesBenchmark)}" \
+java -jar "$jar" "${BENCH_REGEX:-dev\.hallpass\.(bench\.(Evaluate|Baseline|Threads|TextLength|RuleCount|Semantic|SemanticMegabyte|CliStart)Benchmark|cli\.CliLinesBenchmark)}" \
   -f 1 -wi 2 -w 2s -i 3 -r 2s -foe true \
   -rf json -rff bench/results.json
 

@@ -150,18 +150,21 @@ public final class Summary {
      * model on the same tokens, per text; the 1 MB bound. A method that is not in the results is "not measured".
      */
     private void semanticRows() {
-        for (String text : List.of("sentence", "note")) {
+        for (String text : List.of("typical", "varied", "sentence", "note")) {
             Map<String, String> p = Map.of("text", text);
             double tier = score("SemanticBenchmark.evaluateWithTier", "avgt", p);
             double bare = score("SemanticBenchmark.bareInference", "avgt", p);
+            double everyRun = score("SemanticBenchmark.bareInferenceEveryRun", "avgt", p);
             double lexical = score("SemanticBenchmark.evaluateLexical", "avgt", p);
             row("semantic, " + text + ": evaluate with the tier", us(tier), "", null);
-            row("semantic, " + text + ": bare ONNX inference, same model and tokens", us(bare), "", null);
+            row("semantic, " + text + ": bare ONNX inference, the message's windows", us(bare), "", null);
+            row("semantic, " + text + ": bare ONNX inference, every window an evaluation runs (rewrite included)", us(everyRun), "", null);
             row("semantic, " + text + ": word lists alone", us(lexical), "", null);
             row("semantic, " + text + ": evaluate ÷ bare inference", x(tier / bare), "≤ 1.3×", met(tier / bare <= 1.3, tier / bare));
+            row("semantic, " + text + ": evaluate ÷ bare inference of every window", x(tier / everyRun), "", null);
         }
-        double mb = firstOf(score("SemanticBenchmark.oneMegabyteWithTier", "avgt", Map.of("text", "note")),
-                score("SemanticBenchmark.oneMegabyteWithTier", "avgt", null));
+        double mb = firstOf(score("SemanticMegabyteBenchmark.oneMegabyteWithTier", "avgt", null),
+                score("SemanticBenchmark.oneMegabyteWithTier", "avgt", Map.of("text", "note")));
         row("semantic, 1 MB message with the tier", ms(mb), "≤ 200 ms (semantic-tier issue)", met(mb <= 200, mb));
     }
 
