@@ -1,7 +1,5 @@
 package dev.hallpass.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,15 +62,7 @@ public class CliStartBenchmark {
             throw new IllegalStateException(jar() + " missing: build the CLI first (./policy --help)");
         }
         scratch = Files.createTempDirectory("hallpass-cli-bench");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode m = json.createObjectNode();
-        m.put("id", Inputs.TYPICAL.id());
-        m.put("channel", Inputs.TYPICAL.channel().name());
-        m.putObject("sender").put("id", Inputs.TYPICAL.sender().id()).put("role", Inputs.TYPICAL.sender().role().name());
-        m.put("classId", Inputs.TYPICAL.classId());
-        m.put("text", Inputs.TYPICAL.text());
-        m.put("sentAt", Inputs.TYPICAL.sentAt().toString());
-        input = Files.writeString(scratch.resolve("one.jsonl"), json.writeValueAsString(m) + "\n", StandardCharsets.UTF_8);
+        input = Files.writeString(scratch.resolve("one.jsonl"), Inputs.typicalJson() + "\n", StandardCharsets.UTF_8);
         cacheDir = scratch.resolve("cache");
         if (cache.equals("warm")) {
             evaluate();

@@ -33,6 +33,23 @@ public final class Inputs {
                     + "Thank you so much!",
             List.of(), WORKING_HOURS);
 
+    /** {@link #TYPICAL} as one line of the contract's message JSON, as the CLI and {@code serve} read it. */
+    public static String typicalJson() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = json.createObjectNode();
+        m.put("id", TYPICAL.id());
+        m.put("channel", TYPICAL.channel().name());
+        m.putObject("sender").put("id", TYPICAL.sender().id()).put("role", TYPICAL.sender().role().name());
+        m.put("classId", TYPICAL.classId());
+        m.put("text", TYPICAL.text());
+        m.put("sentAt", TYPICAL.sentAt().toString());
+        try {
+            return json.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * A small set of varied typical messages: one per common shape of decision (redirects of each
      * route, warn with obligations, block, allow with an obligation, plain allow).

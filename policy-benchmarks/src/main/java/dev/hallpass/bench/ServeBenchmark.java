@@ -1,7 +1,5 @@
 package dev.hallpass.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -108,19 +106,11 @@ public class ServeBenchmark {
         }, "serve-bench-stderr");
         drain.setDaemon(true);
         drain.start();
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode m = json.createObjectNode();
-        m.put("id", Inputs.TYPICAL.id());
-        m.put("channel", Inputs.TYPICAL.channel().name());
-        m.putObject("sender").put("id", Inputs.TYPICAL.sender().id()).put("role", Inputs.TYPICAL.sender().role().name());
-        m.put("classId", Inputs.TYPICAL.classId());
-        m.put("text", Inputs.TYPICAL.text());
-        m.put("sentAt", Inputs.TYPICAL.sentAt().toString());
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         request = HttpRequest.newBuilder(URI.create(uri).resolve("/v1/evaluate"))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(m)))
+                .POST(HttpRequest.BodyPublishers.ofString(Inputs.typicalJson()))
                 .build();
         evaluate(); // fails the trial now if the server does not answer
     }

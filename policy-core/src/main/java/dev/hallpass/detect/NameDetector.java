@@ -99,11 +99,16 @@ final class NameDetector implements Recognizer {
             ownKeyBits.merge(first, ROSTER_FIRST, OR);
             ownBaseBits.merge(first, ROSTER_FIRST, OR);
         }
-        for (String phrase : config.notNamePhrases()) {
+        markPhraseFirsts(config.notNamePhrases(), ownKeyBits, ownBaseBits);
+    }
+
+    /** Marks the first word of every phrase as one a not-a-name phrase may start with, as a key and as a base. */
+    private static void markPhraseFirsts(List<String> phrases, Map<String, Integer> key, Map<String, Integer> base) {
+        for (String phrase : phrases) {
             String[] keys = keysOf(phrase);
             if (keys.length > 0) {
-                ownKeyBits.merge(keys[0], PHRASE_FIRST, OR);
-                ownBaseBits.merge(keys[0], PHRASE_FIRST, OR);
+                key.merge(keys[0], PHRASE_FIRST, OR);
+                base.merge(keys[0], PHRASE_FIRST, OR);
             }
         }
     }
@@ -160,13 +165,7 @@ final class NameDetector implements Recognizer {
                 key.merge(w, NOT_PROPER, OR);
                 base.merge(w, NOT_PROPER, OR);
             });
-            for (String phrase : words.notNamePhrases()) {
-                String[] keys = keysOf(phrase);
-                if (keys.length > 0) {
-                    key.merge(keys[0], PHRASE_FIRST, OR);
-                    base.merge(keys[0], PHRASE_FIRST, OR);
-                }
-            }
+            markPhraseFirsts(words.notNamePhrases(), key, base);
             Map<String, List<String[]>> introducers = new HashMap<>();
             for (String intro : words.introducers()) {
                 String[] keys = keysOf(intro);
