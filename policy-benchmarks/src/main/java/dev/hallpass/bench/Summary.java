@@ -75,6 +75,9 @@ public final class Summary {
         row("throughput, lexical, 1 thread", opsPerMs(one), "", null);
         row("throughput, lexical, 2 threads", opsPerMs(two), "", null);
         row("2 threads ÷ 1 thread, lexical", x(two / one), "≥ 1.8×", met(two / one >= 1.8, two / one));
+        double baseOne = score("ThreadsBenchmark.oneThreadBaseline", "thrpt", null);
+        double baseTwo = score("ThreadsBenchmark.twoThreadsBaseline", "thrpt", null);
+        row("2 threads ÷ 1 thread, hand-coded baseline (this host's ceiling)", x(baseTwo / baseOne), "", null);
         // The semantic tier's scaling: ThreadsBenchmark with tier=semantic, or methods of their own.
         double semOne = firstOf(tiered("ThreadsBenchmark.oneThread", "thrpt", "semantic"),
                 score("ThreadsBenchmark.semanticOneThread", "thrpt", null), score("ThreadsBenchmark.oneThreadSemantic", "thrpt", null));

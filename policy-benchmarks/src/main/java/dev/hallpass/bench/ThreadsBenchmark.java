@@ -2,6 +2,7 @@ package dev.hallpass.bench;
 
 import dev.hallpass.Decision;
 import dev.hallpass.PolicyEngine;
+import dev.hallpass.SchoolProfile;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,12 +30,32 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ThreadsBenchmark {
     private PolicyEngine engine;
     private PolicyEngine semantic;
+    private HandCodedPolicy baseline;
 
     /** Builds the engines once per fork (lexical, and with the semantic tier); the threads share them, as hosts do. */
     @Setup
     public void setUp() {
         engine = PolicyEngine.builder().semanticTier(false).build();
         semantic = PolicyEngine.builder().build();
+        baseline = new HandCodedPolicy(SchoolProfile.builtIn());
+    }
+
+    /**
+     * The host's own ceiling: the hand-coded baseline (no shared state, little allocation) from one
+     * thread. What two threads give over this is what two threads of any CPU-bound Java code give on
+     * this machine, against which the engine's scaling is read.
+     */
+    @Benchmark
+    @Threads(1)
+    public Verdict oneThreadBaseline() {
+        return baseline.decide(Inputs.TYPICAL);
+    }
+
+    /** The hand-coded baseline from two threads. */
+    @Benchmark
+    @Threads(2)
+    public Verdict twoThreadsBaseline() {
+        return baseline.decide(Inputs.TYPICAL);
     }
 
     /** One thread, the semantic tier on (issue 17: two threads at least 1.8x this). */
