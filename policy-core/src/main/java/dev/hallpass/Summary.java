@@ -51,8 +51,9 @@ final class Summary {
         if (d.outcome() == Outcome.BLOCK) {
             return block(enforced, m.sender().role());
         }
-        LocalDate date = m.sentAt().atZone(profile.timezone()).toLocalDate();
         boolean deferred = d.obligations().contains(Obligation.DEFER_UNTIL_WORKING_HOURS);
+        // The local date is said only of a deferred message (a zone conversion is not free).
+        LocalDate date = deferred ? m.sentAt().atZone(profile.timezone()).toLocalDate() : null;
         boolean closed = deferred && profile.isClosed(date);
         boolean safeguarding = d.obligations().contains(Obligation.SAFEGUARDING_REVIEW);
         List<String> sentences = new ArrayList<>();

@@ -103,7 +103,7 @@ final class Chars {
             return true;
         }
         char prev = t.charAt(i - 1);
-        if (Character.isLetterOrDigit(prev)) {
+        if (prev < 0x80 ? isAsciiLetterOrDigit(prev) : Character.isLetterOrDigit(prev)) {
             return false;
         }
         return !((prev == '-' || prev == '.' || prev == '/') && i >= 2 && isDigit(t.charAt(i - 2)));
@@ -112,7 +112,7 @@ final class Chars {
     /** The mirror of {@link #numberStartsAt}: a number may end just before {@code end}. */
     static boolean numberEndsAt(String t, int end) {
         char next = charAt(t, end);
-        if (Character.isLetterOrDigit(next)) {
+        if (next < 0x80 ? isAsciiLetterOrDigit(next) : Character.isLetterOrDigit(next)) {
             return false;
         }
         return !((next == '-' || next == '.' || next == '/') && isDigit(charAt(t, end + 1)));

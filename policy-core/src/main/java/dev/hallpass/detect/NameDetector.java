@@ -100,6 +100,7 @@ final class NameDetector implements Recognizer {
             ownBaseBits.merge(first, ROSTER_FIRST, OR);
         }
         markPhraseFirsts(config.notNamePhrases(), ownKeyBits, ownBaseBits);
+        fillOwnFilter();
     }
 
     /** Marks the first word of every phrase as one a not-a-name phrase may start with, as a key and as a base. */
@@ -122,9 +123,9 @@ final class NameDetector implements Recognizer {
      * every school's detector on them, never changed after it is built, and kept while the lists
      * are in use.
      */
-    private record Shared(Map<String, Integer> key, Map<String, Integer> base, Map<String, List<String[]>> introducersByFirstKey,
-            Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey, Map<String, List<String[]>> characterCuesByLastKey,
-            Map<String, List<String[]>> placeCuesByLastKey) {
+    private record Shared(Map<String, Integer> key, Map<String, Integer> base, int[] keyById, int[] baseById,
+            Map<String, List<String[]>> introducersByFirstKey, Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey,
+            Map<String, List<String[]>> characterCuesByLastKey, Map<String, List<String[]>> placeCuesByLastKey) {
         private static final Map<Lexicon.NameWords, Shared> BUILT = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
         static Shared of(Lexicon.NameWords words) {
@@ -179,7 +180,15 @@ final class NameDetector implements Recognizer {
             byLastKey(words.characterCues(), characterCues);
             Map<String, List<String[]>> placeCues = new HashMap<>();
             byLastKey(words.placeCues(), placeCues);
-            return new Shared(Map.copyOf(key), Map.copyOf(base), introducers, phrases, characterCues, placeCues);
+            // Every common word's bits in arrays by its Vocabulary id: most tokens are common words.
+            int[] keyById = new int[Vocabulary.size()];
+            int[] baseById = new int[Vocabulary.size()];
+            for (int id = 0; id < keyById.length; id++) {
+                String w = Vocabulary.word(id);
+                keyById[id] = keyBits(key, w);
+                baseById[id] = baseBits(base, w);
+            }
+            return new Shared(Map.copyOf(key), Map.copyOf(base), keyById, baseById, introducers, phrases, characterCues, placeCues);
         }
     }
 
@@ -512,18 +521,31 @@ final class NameDetector implements Recognizer {
         }
         classes = new int[t.size()];
         for (int i = 0; i < t.size(); i++) {
-            classes[i] = classify(t.key(i), t.base(i));
+            classes[i] = classify(t, i);
         }
         t.memo(this, classes);
         return classes;
     }
 
-    private int classify(String key, String base) {
-        int c = shared.key.getOrDefault(key, 0) | shared.base.getOrDefault(base, 0);
-        if (!ownKeyBits.isEmpty()) {
-            c |= ownKeyBits.getOrDefault(key, 0) | ownBaseBits.getOrDefault(base, 0);
+    private int classify(Tokens t, int i) {
+        String key = t.key(i);
+        String base = t.base(i);
+        int keyId = t.keyId(i);
+        int baseId = t.baseId(i);
+        int c = keyId != Vocabulary.NONE ? shared.keyById[keyId] : keyBits(shared.key, key);
+        c |= baseId != Vocabulary.NONE ? shared.baseById[baseId] : baseBits(shared.base, base);
+        if (mayBeOwn(key)) {
+            c |= ownKeyBits.getOrDefault(key, 0);
         }
-        c |= base.length() <= 1 ? NOT_PROPER : 0;
+        if (mayBeOwn(base)) {
+            c |= ownBaseBits.getOrDefault(base, 0);
+        }
+        return c;
+    }
+
+    /** The bits of {@code key} as a token's key: those of the word lists' sets, and whether it mixes digits and letters. */
+    private static int keyBits(Map<String, Integer> lists, String key) {
+        int c = lists.getOrDefault(key, 0);
         int digits = 0;
         int letters = 0;
         for (int i = 0; i < key.length(); i++) {
@@ -531,8 +553,36 @@ final class NameDetector implements Recognizer {
             digits += Character.isDigit(ch) ? 1 : 0;
             letters += Character.isLetter(ch) ? 1 : 0;
         }
-        c |= digits > 0 && letters >= 2 ? KEY_DIGITS_AND_LETTERS : 0;
-        return c;
+        return c | (digits > 0 && letters >= 2 ? KEY_DIGITS_AND_LETTERS : 0);
+    }
+
+    /** The bits of {@code base} as a token's base: those of the word lists' sets, and a one-letter word is not a proper noun. */
+    private static int baseBits(Map<String, Integer> lists, String base) {
+        return lists.getOrDefault(base, 0) | (base.length() <= 1 ? NOT_PROPER : 0);
+    }
+
+    /**
+     * False when {@code word} is certainly none of this school's own words ({@link #ownKeyBits},
+     * {@link #ownBaseBits}): a 1,024-bit filter by hash, so most tokens skip both map lookups.
+     */
+    private boolean mayBeOwn(String word) {
+        int h = word.hashCode();
+        int bit = (h ^ (h >>> 16)) & (OWN_FILTER_BITS - 1);
+        return (ownFilter[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private static final int OWN_FILTER_BITS = 1024;
+    /** The hash bits of every key of {@link #ownKeyBits} and {@link #ownBaseBits} (128 bytes a school). */
+    private final long[] ownFilter = new long[OWN_FILTER_BITS / 64];
+
+    private void fillOwnFilter() {
+        for (Map<String, Integer> own : List.of(ownKeyBits, ownBaseBits)) {
+            for (String word : own.keySet()) {
+                int h = word.hashCode();
+                int bit = (h ^ (h >>> 16)) & (OWN_FILTER_BITS - 1);
+                ownFilter[bit >>> 6] |= 1L << bit;
+            }
+        }
     }
 
     /** A roster name may start at token {@code i}: its key or base begins one, or it is a roster name typed with digits. */

@@ -119,9 +119,22 @@ final class PhoneNumberRecognizer implements Recognizer {
         PhoneWindow window = new PhoneWindow();
         int n = t.length();
         int candidates = 0;
-        for (int i = 0; i < n; i++) {
-            char c = t.charAt(i);
-            if ((c != '+' && c != '(' && c != '0') || !canStartPhone(t, i)) {
+        // A phone number starts at "+", "(" or a trunk "0": the next of each is found by String.indexOf
+        // (vectorised by the JIT), not by testing every character.
+        int zero = -1;
+        int plus = -1;
+        int paren = -1;
+        int i = 0;
+        while (true) {
+            zero = zero < i ? indexOf(t, '0', i) : zero;
+            plus = plus < i ? indexOf(t, '+', i) : plus;
+            paren = paren < i ? indexOf(t, '(', i) : paren;
+            i = Math.min(zero, Math.min(plus, paren));
+            if (i >= n) {
+                break;
+            }
+            if (!canStartPhone(t, i)) {
+                i++;
                 continue;
             }
             // libphonenumber costs microseconds a call: a message gets a bounded number of them, so a
@@ -130,12 +143,18 @@ final class PhoneNumberRecognizer implements Recognizer {
                 break;
             }
             Span found = window.read(t, i) ? window.phone(t) : null;
+            i = found != null ? found.end() : i + 1;
             if (found != null) {
                 out.add(found);
-                i = found.end() - 1;
             }
         }
         return out;
+    }
+
+    /** The first {@code c} in {@code t} at or after {@code from}, or {@code t.length()}. */
+    private static int indexOf(String t, char c, int from) {
+        int at = t.indexOf(c, from);
+        return at < 0 ? t.length() : at;
     }
 
     private static boolean canStartPhone(String t, int i) {

@@ -28,6 +28,9 @@ final class Tokens {
     private int[] flags;
     private String[] key;
     private String[] base;
+    /** {@link Vocabulary} ids of {@link #key} and {@link #base}, or {@link Vocabulary#NONE}. */
+    private int[] keyId;
+    private int[] baseId;
     private static final int MAX_SEEN = 4096;
     /** Keys already made for this text (see {@link #intern}); allocated on first use. */
     private String[] seen;
@@ -56,6 +59,8 @@ final class Tokens {
         flags = new int[capacity];
         key = new String[capacity];
         base = new String[capacity];
+        keyId = new int[capacity];
+        baseId = new int[capacity];
     }
 
     static Tokens of(String text) {
@@ -89,6 +94,16 @@ final class Tokens {
     /** Folded key without a possessive "'s" or trailing "s'". */
     String base(int i) {
         return base[i];
+    }
+
+    /** The {@link Vocabulary} id of the key, or {@link Vocabulary#NONE} when it is not a common word. */
+    int keyId(int i) {
+        return keyId[i];
+    }
+
+    /** The {@link Vocabulary} id of the base, or {@link Vocabulary#NONE}. */
+    int baseId(int i) {
+        return baseId[i];
     }
 
     int sentence(int i) {
@@ -157,7 +172,7 @@ final class Tokens {
     }
 
     private static boolean isWordStart(char c) {
-        return Character.isLetterOrDigit(c);
+        return c < 0x80 ? Chars.isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
     }
 
     private static boolean isWordChar(char c) {
@@ -195,6 +210,8 @@ final class Tokens {
             flags = Arrays.copyOf(flags, cap);
             key = Arrays.copyOf(key, cap);
             base = Arrays.copyOf(base, cap);
+            keyId = Arrays.copyOf(keyId, cap);
+            baseId = Arrays.copyOf(baseId, cap);
         }
         start[size] = s;
         end[size] = e;
@@ -222,6 +239,8 @@ final class Tokens {
             flags[size] = rawSeenFlags[slot] | (sentenceStart ? SENTENCE_START : 0);
             key[size] = rawSeenFolded[slot][0];
             base[size] = rawSeenFolded[slot][1];
+            keyId[size] = Vocabulary.id(key[size]);
+            baseId[size] = Vocabulary.id(base[size]);
             size++;
             return;
         }
@@ -257,6 +276,8 @@ final class Tokens {
         flags[size] = f | (sentenceStart ? SENTENCE_START : 0);
         key[size] = keyAndBase[0];
         base[size] = keyAndBase[1];
+        keyId[size] = Vocabulary.id(key[size]);
+        baseId[size] = Vocabulary.id(base[size]);
         size++;
     }
 
@@ -287,6 +308,10 @@ final class Tokens {
         boolean letters = false;
         boolean allUpper = true;
         boolean innerCapital = false;
+        // The key's hash, made as its characters are, and the hash before its last character (a
+        // possessive's base is the key less its final "s").
+        int hash = 0;
+        int hashBeforeLast = 0;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
@@ -305,6 +330,8 @@ final class Tokens {
                 allUpper = false;
             }
             out[k++] = c;
+            hashBeforeLast = hash;
+            hash = 31 * hash + c;
         }
         char first = text.charAt(s);
         int f = sentenceStart ? SENTENCE_START : 0;
@@ -320,28 +347,36 @@ final class Tokens {
         if (innerCapital) {
             f |= INNER_CAPITAL;
         }
-        String k0 = intern(out, k);
-        String b = k0;
+        key[size] = intern(out, k, hash);
+        keyId[size] = internedId;
         if (apostrophe > 0 && apostrophe == length - 2 && (text.charAt(e - 1) | 0x20) == 's') {
             f |= POSSESSIVE;
-            b = intern(out, k - 1); // the key is the base's key plus "s"
+            base[size] = intern(out, k - 1, hashBeforeLast); // the key is the base's key plus "s"
+            baseId[size] = internedId;
+        } else {
+            base[size] = key[size];
+            baseId[size] = keyId[size];
         }
         flags[size] = f;
-        key[size] = k0;
-        base[size] = b;
         return true;
     }
 
+    /** The {@link Vocabulary} id of the string {@link #intern} gave last. */
+    private int internedId;
+
     /**
-     * The string of {@code chars[0, length)}, shared with earlier tokens of this text that fold to
-     * the same key: a text repeats its words, so most tokens allocate no string, and a repeated
+     * The string of {@code chars[0, length)}, whose hash is {@code h}: a common word's shared string
+     * (and its id in {@link #internedId}), else one shared with earlier tokens of this text that fold
+     * to the same key: a text repeats its words, so most tokens allocate no string, and a repeated
      * key's hash is computed once. A small direct-mapped table; a collision just makes a new string.
      */
-    private String intern(char[] chars, int length) {
-        int h = 0;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + chars[i];
+    private String intern(char[] chars, int length, int h) {
+        int common = Vocabulary.slot(chars, length, h);
+        if (common != Vocabulary.NONE) {
+            internedId = Vocabulary.idAt(common);
+            return Vocabulary.wordAt(common);
         }
+        internedId = Vocabulary.NONE;
         if (seen == null) {
             seen = new String[Math.min(Integer.highestOneBit(Math.max(key.length, 16)) * 2, MAX_SEEN)];
         }
@@ -356,10 +391,7 @@ final class Tokens {
                 return known;
             }
         }
-        String made = Vocabulary.find(chars, length, h);
-        if (made == null) {
-            made = new String(chars, 0, length);
-        }
+        String made = new String(chars, 0, length);
         seen[slot] = made;
         return made;
     }

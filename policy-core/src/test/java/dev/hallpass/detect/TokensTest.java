@@ -195,7 +195,8 @@ final class TokensTest {
     void the_ascii_fast_path_gives_every_token_the_same_key_base_flags_and_offsets_as_the_general_path() {
         List<String> pieces = List.of("Amelia", "amelia's", "AMELIA'S", "Zoë's", "won't", "O'Neil", "s", "'s", "Jo's", "IT'S",
                 "A", "I", "ok", "OK", "3:15", "2.5", "f***", "drop-off", "x".repeat(70), "X".repeat(64), "Tom’s", "naïve",
-                "e.g.", "Mr.", "7B", "b6", " ", "  ", ".", "\n", "!", "'", "-", "*", "ﬁne", "İstanbul", "ß", "Ǆ", "🙂");
+                "e.g.", "Mr.", "7B", "b6", " ", "  ", ".", "\n", "!", "'", "-", "*", "ﬁne", "İstanbul", "ß", "Ǆ", "🙂",
+                "the", "Class's", "TEACHER'S", "Will", "café", "it's", "Hi");
         qt().withExamples(3_000).forAll(lists().of(arbitrary().pick(pieces)).ofSizeBetween(0, 12))
                 .checkAssert(parts -> {
                     String text = String.join("", parts);
@@ -207,11 +208,30 @@ final class TokensTest {
                                 .as("%s token %d", text, i).isEqualTo(List.of(general.start(i), general.end(i), general.sentence(i)));
                         assertThat(fast.key(i)).as("%s key %d", text, i).isEqualTo(general.key(i));
                         assertThat(fast.base(i)).as("%s base %d", text, i).isEqualTo(general.base(i));
-                        for (int flag : new int[] {Tokens.CAPITALISED, Tokens.ALL_CAPS, Tokens.SENTENCE_START, Tokens.POSSESSIVE, Tokens.NUMERIC}) {
+                        assertThat(List.of(fast.keyId(i), fast.baseId(i))).as("%s ids %d", text, i)
+                                .isEqualTo(List.of(general.keyId(i), general.baseId(i)));
+                        for (int flag : new int[] {Tokens.CAPITALISED, Tokens.ALL_CAPS, Tokens.SENTENCE_START, Tokens.POSSESSIVE, Tokens.NUMERIC,
+                            Tokens.INNER_CAPITAL}) {
                             assertThat(fast.has(i, flag)).as("%s flag %d of %d", text, flag, i).isEqualTo(general.has(i, flag));
                         }
                     }
                 });
+    }
+
+    @Test
+    void a_common_words_key_and_base_carry_its_vocabulary_id_and_any_other_word_carries_none() {
+        Tokens t = Tokens.of("The teacher's Amelia Khan's café won't 07700 class");
+        for (int i = 0; i < t.size(); i++) {
+            assertThat(t.keyId(i)).as("key %s", t.key(i)).isEqualTo(Vocabulary.id(t.key(i)));
+            assertThat(t.baseId(i)).as("base %s", t.base(i)).isEqualTo(Vocabulary.id(t.base(i)));
+            if (t.keyId(i) != Vocabulary.NONE) {
+                assertThat(Vocabulary.word(t.keyId(i))).isEqualTo(t.key(i));
+            }
+        }
+        assertThat(t.keyId(0)).as("the").isNotEqualTo(Vocabulary.NONE);
+        assertThat(t.baseId(1)).as("teacher, the base of teacher's").isNotEqualTo(Vocabulary.NONE);
+        assertThat(t.keyId(2)).as("amelia").isEqualTo(Vocabulary.NONE);
+        assertThat(Vocabulary.id("class")).isNotEqualTo(Vocabulary.id("the"));
     }
 
     @Test
