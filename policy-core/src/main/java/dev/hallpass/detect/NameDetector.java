@@ -123,7 +123,7 @@ final class NameDetector implements Recognizer {
      * every school's detector on them, never changed after it is built, and kept while the lists
      * are in use.
      */
-    private record Shared(Map<String, Integer> key, Map<String, Integer> base, int[] keyById, int[] baseById,
+    private record Shared(Map<String, Integer> key, Map<String, Integer> base, int[] keyById, int[] baseById, long[] listedFilter,
             Map<String, List<String[]>> introducersByFirstKey, Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey,
             Map<String, List<String[]>> characterCuesByLastKey, Map<String, List<String[]>> placeCuesByLastKey) {
         private static final Map<Lexicon.NameWords, Shared> BUILT = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -185,10 +185,21 @@ final class NameDetector implements Recognizer {
             int[] baseById = new int[Vocabulary.size()];
             for (int id = 0; id < keyById.length; id++) {
                 String w = Vocabulary.word(id);
-                keyById[id] = keyBits(key, w);
-                baseById[id] = baseBits(base, w);
+                keyById[id] = keyBits(key.getOrDefault(w, 0), w);
+                baseById[id] = baseBits(base.getOrDefault(w, 0), w);
             }
-            return new Shared(Map.copyOf(key), Map.copyOf(base), keyById, baseById, introducers, phrases, characterCues, placeCues);
+            // The maps then need only the words that are not common: fewer entries, and a filter by hash
+            // lets most other words (names, numbers) skip the lookup.
+            key.keySet().removeIf(w -> Vocabulary.id(w) != Vocabulary.NONE);
+            base.keySet().removeIf(w -> Vocabulary.id(w) != Vocabulary.NONE);
+            long[] filter = new long[LISTED_FILTER_BITS / 64];
+            for (Map<String, Integer> listed : List.of(key, base)) {
+                for (String w : listed.keySet()) {
+                    int bit = filterBit(w, LISTED_FILTER_BITS);
+                    filter[bit >>> 6] |= 1L << bit;
+                }
+            }
+            return new Shared(Map.copyOf(key), Map.copyOf(base), keyById, baseById, filter, introducers, phrases, characterCues, placeCues);
         }
     }
 
@@ -532,8 +543,8 @@ final class NameDetector implements Recognizer {
         String base = t.base(i);
         int keyId = t.keyId(i);
         int baseId = t.baseId(i);
-        int c = keyId != Vocabulary.NONE ? shared.keyById[keyId] : keyBits(shared.key, key);
-        c |= baseId != Vocabulary.NONE ? shared.baseById[baseId] : baseBits(shared.base, base);
+        int c = keyId != Vocabulary.NONE ? shared.keyById[keyId] : keyBits(mayBeListed(key) ? shared.key.getOrDefault(key, 0) : 0, key);
+        c |= baseId != Vocabulary.NONE ? shared.baseById[baseId] : baseBits(mayBeListed(base) ? shared.base.getOrDefault(base, 0) : 0, base);
         if (mayBeOwn(key)) {
             c |= ownKeyBits.getOrDefault(key, 0);
         }
@@ -543,22 +554,41 @@ final class NameDetector implements Recognizer {
         return c;
     }
 
-    /** The bits of {@code key} as a token's key: those of the word lists' sets, and whether it mixes digits and letters. */
-    private static int keyBits(Map<String, Integer> lists, String key) {
-        int c = lists.getOrDefault(key, 0);
+    /** The bits of {@code key} as a token's key: {@code listed} (the word lists' bits for it), and whether it mixes digits and letters. */
+    private static int keyBits(int listed, String key) {
+        int c = listed;
         int digits = 0;
         int letters = 0;
         for (int i = 0; i < key.length(); i++) {
             char ch = key.charAt(i);
-            digits += Character.isDigit(ch) ? 1 : 0;
-            letters += Character.isLetter(ch) ? 1 : 0;
+            if (ch < 0x80) {
+                digits += Chars.isDigit(ch) ? 1 : 0;
+                letters += Chars.isAsciiLetter(ch) ? 1 : 0;
+            } else {
+                digits += Character.isDigit(ch) ? 1 : 0;
+                letters += Character.isLetter(ch) ? 1 : 0;
+            }
         }
         return c | (digits > 0 && letters >= 2 ? KEY_DIGITS_AND_LETTERS : 0);
     }
 
-    /** The bits of {@code base} as a token's base: those of the word lists' sets, and a one-letter word is not a proper noun. */
-    private static int baseBits(Map<String, Integer> lists, String base) {
-        return lists.getOrDefault(base, 0) | (base.length() <= 1 ? NOT_PROPER : 0);
+    /** The bits of {@code base} as a token's base: {@code listed}, and a one-letter word is not a proper noun. */
+    private static int baseBits(int listed, String base) {
+        return listed | (base.length() <= 1 ? NOT_PROPER : 0);
+    }
+
+    /** Bits of the filter over the word lists' words that are not common words (8 KB, shared by every school on the lists). */
+    private static final int LISTED_FILTER_BITS = 1 << 16;
+
+    private static int filterBit(String word, int bits) {
+        int h = word.hashCode();
+        return (h ^ (h >>> 16)) & (bits - 1);
+    }
+
+    /** False when {@code word} is certainly in none of the word lists' maps of words that are not common. */
+    private boolean mayBeListed(String word) {
+        int bit = filterBit(word, LISTED_FILTER_BITS);
+        return (shared.listedFilter[bit >>> 6] & (1L << bit)) != 0;
     }
 
     /**
