@@ -8,9 +8,7 @@ import dev.hallpass.facts.ClauseMatch;
 import dev.hallpass.facts.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns the clause matches the rules inferred into a decision, exactly as contract §3 says: one
@@ -56,17 +54,27 @@ final class Combiner {
     }
 
     Decision combine(String messageId, List<ClauseMatch> matches) {
-        Map<String, List<ClauseMatch>> byClause = new LinkedHashMap<>();
-        for (ClauseMatch m : matches) {
-            byClause.computeIfAbsent(m.clause(), k -> new ArrayList<>()).add(m);
-        }
-        List<Reason> reasons = new ArrayList<>();
-        byClause.forEach((clause, ms) -> {
-            ClauseSetting setting = profile.clause(clause);
-            if (setting.enabled()) {
-                reasons.add(reason(clause, ms, setting));
+        // Grouped by clause in first-seen order; a message has a handful of matches, so a list
+        // searched linearly, not a map.
+        List<String> clauses = new ArrayList<>(matches.size());
+        List<List<ClauseMatch>> byClause = new ArrayList<>(matches.size());
+        for (int i = 0; i < matches.size(); i++) {
+            ClauseMatch m = matches.get(i);
+            int at = clauses.indexOf(m.clause());
+            if (at < 0) {
+                clauses.add(m.clause());
+                byClause.add(new ArrayList<>(2));
+                at = clauses.size() - 1;
             }
-        });
+            byClause.get(at).add(m);
+        }
+        List<Reason> reasons = new ArrayList<>(clauses.size());
+        for (int k = 0; k < clauses.size(); k++) {
+            ClauseSetting setting = profile.clause(clauses.get(k));
+            if (setting.enabled()) {
+                reasons.add(reason(clauses.get(k), byClause.get(k), setting));
+            }
+        }
         reasons.sort(REASON_ORDER);
         return decide(messageId, reasons);
     }

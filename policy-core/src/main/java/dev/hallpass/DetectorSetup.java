@@ -56,6 +56,9 @@ final class DetectorSetup {
 
     /** The types of {@code message}'s attachments, in order: all the recognizers see of them. */
     static List<AttachmentType> attachmentTypes(ProposedMessage message) {
+        if (message.attachments().isEmpty()) {
+            return List.of(); // most messages: no stream built
+        }
         return message.attachments().stream().map(Attachment::type).toList();
     }
 
