@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -57,6 +56,8 @@ final class Pipeline {
     /** The semantic tier, or null when only the word lists detect. */
     private final MeaningDetector meaning;
     private final Summary summary;
+    /** The school's local time of each message, its zone's offset kept between clock changes. */
+    private final LocalClock clock;
     /** The policy digest every decision carries (contract §7.2). */
     private final String digest;
 
@@ -66,6 +67,7 @@ final class Pipeline {
         this.meaning = meaning;
         this.digest = digest;
         this.summary = new Summary(profile);
+        this.clock = new LocalClock(profile.timezone());
         this.lexicalOnly = meaningUnavailable == null ? null : new Reason(PolicyEngine.LEXICAL_ONLY_CLAUSE, Outcome.ALLOW, null,
                 "This message was checked by the word lists alone: the semantic tier could not load on this system.",
                 List.of(), List.of(), false);
@@ -333,7 +335,7 @@ final class Pipeline {
     }
 
     private Message facts(ProposedMessage m) {
-        ZonedDateTime local = m.sentAt().atZone(profile.timezone());
+        java.time.LocalDateTime local = clock.at(m.sentAt());
         SchoolProfile.SchoolClass schoolClass = profile.schoolClass(m.classId()).orElse(null);
         // A class story without a class: where the profile lists class teachers, nobody can tell it
         // is the sender's class (contract 7.1), so it counts as a listed class the sender does not teach.

@@ -305,6 +305,11 @@ public final class SchoolProfile {
 
     /** {@link #isWorkingTime(Instant)} for a time already in this profile's timezone. */
     boolean isWorkingTime(ZonedDateTime local) {
+        return isWorkingTime(local.toLocalDateTime());
+    }
+
+    /** {@link #isWorkingTime(Instant)} for a local date and time in this profile's timezone. */
+    boolean isWorkingTime(java.time.LocalDateTime local) {
         return workingHours.covers(local.getDayOfWeek(), local.toLocalTime()) && !isClosed(local.toLocalDate());
     }
 

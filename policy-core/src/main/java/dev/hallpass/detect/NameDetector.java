@@ -123,7 +123,7 @@ final class NameDetector implements Recognizer {
      * every school's detector on them, never changed after it is built, and kept while the lists
      * are in use.
      */
-    private record Shared(Map<String, Integer> key, Map<String, Integer> base, int[] keyById, int[] baseById, long[] listedFilter,
+    private record Shared(Map<String, Integer> key, Map<String, Integer> base, int[] keyById, int[] baseById, int[] bothById, long[] listedFilter,
             Map<String, List<String[]>> introducersByFirstKey, Map<String, Map<String, List<String[]>>> notNamePhrasesByFirstKey,
             Map<String, List<String[]>> characterCuesByLastKey, Map<String, List<String[]>> placeCuesByLastKey) {
         private static final Map<Lexicon.NameWords, Shared> BUILT = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -188,6 +188,10 @@ final class NameDetector implements Recognizer {
                 keyById[id] = keyBits(key.getOrDefault(w, 0), w);
                 baseById[id] = baseBits(base.getOrDefault(w, 0), w);
             }
+            int[] bothById = new int[keyById.length]; // a token whose key is its base (no possessive): one load
+            for (int id = 0; id < bothById.length; id++) {
+                bothById[id] = keyById[id] | baseById[id];
+            }
             // The maps then need only the words that are not common: fewer entries, and a filter by hash
             // lets most other words (names, numbers) skip the lookup.
             key.keySet().removeIf(w -> Vocabulary.id(w) != Vocabulary.NONE);
@@ -199,7 +203,7 @@ final class NameDetector implements Recognizer {
                     filter[bit >>> 6] |= 1L << bit;
                 }
             }
-            return new Shared(Map.copyOf(key), Map.copyOf(base), keyById, baseById, filter, introducers, phrases, characterCues, placeCues);
+            return new Shared(Map.copyOf(key), Map.copyOf(base), keyById, baseById, bothById, filter, introducers, phrases, characterCues, placeCues);
         }
     }
 
@@ -543,8 +547,13 @@ final class NameDetector implements Recognizer {
         String base = t.base(i);
         int keyId = t.keyId(i);
         int baseId = t.baseId(i);
-        int c = keyId != Vocabulary.NONE ? shared.keyById[keyId] : keyBits(mayBeListed(key) ? shared.key.getOrDefault(key, 0) : 0, key);
-        c |= baseId != Vocabulary.NONE ? shared.baseById[baseId] : baseBits(mayBeListed(base) ? shared.base.getOrDefault(base, 0) : 0, base);
+        int c;
+        if (keyId != Vocabulary.NONE && keyId == baseId) {
+            c = shared.bothById[keyId];
+        } else {
+            c = keyId != Vocabulary.NONE ? shared.keyById[keyId] : keyBits(mayBeListed(key) ? shared.key.getOrDefault(key, 0) : 0, key);
+            c |= baseId != Vocabulary.NONE ? shared.baseById[baseId] : baseBits(mayBeListed(base) ? shared.base.getOrDefault(base, 0) : 0, base);
+        }
         if (mayBeOwn(key)) {
             c |= ownKeyBits.getOrDefault(key, 0);
         }
