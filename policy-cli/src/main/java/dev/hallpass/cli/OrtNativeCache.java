@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * <p>{@code HASH} is made from the CRC-32 and size of each library as its jar records them, so a new
  * ONNX Runtime gets a folder of its own and nothing is read but the jar's directory on a warm start. A
  * folder is filled under a temporary name and moved into place in one step, so a run never sees a
- * half-written one. When the cache cannot be written, or this platform's libraries are not in the jar,
+ * half-written one; the folder, the one it is in and the files are used only if they are no symbolic links,
+ * belong to this user and nobody else can write them ({@link PrivateDirs}). When the cache cannot be
+ * written or may not be trusted, or this platform's libraries are not in the jar,
  * nothing is set and ONNX Runtime loads as it always did. A {@code onnxruntime.native.path} given by
  * the user is left alone.
  */
@@ -81,26 +83,25 @@ final class OrtNativeCache {
             key.append(name).append(':').append(fingerprint(url)).append(';');
         }
         Path dir = root.resolve(platform + "-" + sha256(key.toString()).substring(0, 16));
-        if (Files.isDirectory(dir) && names.stream().allMatch(n -> Files.isRegularFile(dir.resolve(n)))) {
-            return dir;
+        if (Files.isDirectory(dir)) {
+            return usable(root, dir, names) ? dir : null;
         }
         Path tmp = null;
         try {
-            Files.createDirectories(root);
-            tmp = Files.createTempDirectory(root, "." + platform + "-");
+            tmp = scratch(root, "." + platform + "-");
             for (int i = 0; i < names.size(); i++) {
                 try (InputStream in = urls.get(i).openStream()) {
                     Files.copy(in, tmp.resolve(names.get(i)));
                 }
+                ownerOnly(tmp.resolve(names.get(i)));
             }
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                tmp = null;
             } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                // another run got there first (or the folder is there but incomplete: use ONNX Runtime's own way)
-                return Files.isDirectory(dir) && names.stream().allMatch(n -> Files.isRegularFile(dir.resolve(n))) ? dir : null;
+                // another run got there first
             }
-            tmp = null;
-            return dir;
+            return usable(root, dir, names) ? dir : null;
         } catch (IOException | RuntimeException e) {
             return null;
         } finally {
@@ -110,7 +111,36 @@ final class OrtNativeCache {
         }
     }
 
-    private static String sha256(String s) {
+    /** True when {@code dir} and each of {@code names} in it are there and private (see {@link PrivateDirs}), {@code root} too. */
+    static boolean usable(Path root, Path dir, List<String> names) {
+        return PrivateDirs.isPrivate(root) && PrivateDirs.isPrivate(dir)
+                && names.stream().allMatch(n -> Files.isRegularFile(dir.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && PrivateDirs.isPrivate(dir.resolve(n)));
+    }
+
+    /** A new owner-only scratch folder in {@code root}, which is made (owner-only) if need be. */
+    static Path scratch(Path root, String prefix) throws IOException {
+        if (!Files.isDirectory(root)) {
+            try {
+                Files.createDirectories(root, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(root);
+            }
+        }
+        return Files.createTempDirectory(root, prefix); // owner-only where there are POSIX permissions
+    }
+
+    /** Read and write for the owner alone, where there are POSIX permissions. */
+    static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // no POSIX permissions here
+        }
+    }
+
+    static String sha256(String s) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -120,7 +150,7 @@ final class OrtNativeCache {
     }
 
     /** The jar's CRC-32 and size of the entry (no decompression); the bytes' length when not in a jar. */
-    private static String fingerprint(URL url) {
+    static String fingerprint(URL url) {
         try {
             URLConnection c = url.openConnection();
             if (c instanceof JarURLConnection jar && jar.getJarEntry() != null) {
@@ -150,7 +180,7 @@ final class OrtNativeCache {
         return o == null || a == null ? null : o + "-" + a;
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

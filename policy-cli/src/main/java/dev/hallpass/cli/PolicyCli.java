@@ -114,12 +114,14 @@ public final class PolicyCli implements Callable<Integer> {
      * dev.hallpass.semantic.SemanticDetector#shared()}, which waits for a load in progress); if the load
      * failed, the engine's own request fails with the same error, reported as before. First, ONNX Runtime
      * is pointed at its native libraries in the user's cache ({@link OrtNativeCache}), so that it neither
-     * copies them out of its jar again nor leaves a folder in /tmp.
+     * copies them out of its jar again nor leaves a folder in /tmp, and the tier at its model's file there
+     * ({@link ModelFileCache}), so that it is neither inflated into the heap nor hashed again.
      */
     private static void warmUpTheModel(String[] args) {
         java.util.List<String> all = java.util.Arrays.asList(args);
         if (args.length > 0 && args[0].equals("train") && !all.contains("--help") && !all.contains("-h")) {
             OrtNativeCache.install(System.getenv(), System.getProperty("user.home")); // train reads with the model too
+            ModelFileCache.install(System.getenv(), System.getProperty("user.home"));
             return;
         }
         if (args.length == 0 || !ENGINE_COMMANDS.contains(args[0]) || all.contains("--no-semantic")
@@ -132,6 +134,7 @@ public final class PolicyCli implements Callable<Integer> {
         Thread warm = new Thread(() -> {
             try {
                 OrtNativeCache.install(System.getenv(), System.getProperty("user.home"));
+                ModelFileCache.install(System.getenv(), System.getProperty("user.home"));
                 dev.hallpass.semantic.SemanticDetector.shared();
             } catch (RuntimeException | LinkageError e) {
                 // remembered by shared(): the engine's request reports it

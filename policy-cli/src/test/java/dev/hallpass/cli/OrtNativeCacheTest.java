@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ONNX Runtime's native libraries: copied once into the user's cache and loaded from there, nothing left in /tmp. */
+/**
+ * ONNX Runtime's native libraries (and, in the forked run, the model): copied once into the user's
+ * cache and loaded from there, nothing left in /tmp.
+ */
 final class OrtNativeCacheTest {
     private static final ClassLoader LOADER = OrtNativeCacheTest.class.getClassLoader();
 
@@ -68,7 +71,7 @@ final class OrtNativeCacheTest {
     }
 
     @Test
-    void a_semantic_run_loads_onnx_runtime_from_the_cache_and_leaves_nothing_in_the_temporary_folder(@TempDir Path dir) throws Exception {
+    void a_semantic_run_loads_onnx_runtime_and_the_model_from_the_cache_leaves_nothing_in_the_temporary_folder_and_decides_as_without(@TempDir Path dir) throws Exception {
         assumeTrue(OrtNativeCache.platform() != null, "a platform ONNX Runtime ships libraries for");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path cache = dir.resolve("cache");
@@ -88,6 +91,19 @@ final class OrtNativeCacheTest {
             List<Path> cached = list(cache.resolve("hallpass/onnxruntime"));
             assertThat(cached).hasSize(1);
             assertThat(cached.get(0).resolve(System.mapLibraryName("onnxruntime4j_jni"))).isRegularFile();
+            assertThat(list(cache.resolve("hallpass/models"))).hasSize(1);
         }
+        String fromCache = Files.readString(dir.resolve("out"));
+        // No cache (it would have to be made inside a file): the libraries and the model come from the jars, as before.
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                PolicyCli.class.getName(), "evaluate", "--rules-cache", dir.resolve("rules").toString(), input.toString());
+        pb.environment().put("XDG_CACHE_HOME", file.toString());
+        pb.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("err"))).isZero();
+        assertThat(Files.readString(dir.resolve("out"))).as("the same decision and policy digest").isEqualTo(fromCache);
     }
 }
