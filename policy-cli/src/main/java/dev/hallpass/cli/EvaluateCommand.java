@@ -65,7 +65,7 @@ class EvaluateCommand implements Callable<Integer> {
             if (file != null) {
                 InputPaths.requireFile(file);
             }
-            engine = EarlyEngine.buildEngine(engineOptions);
+            engine = engineOptions.buildEngine();
             if (engineOptions.verbose) {
                 Verbose.input(spec.commandLine().getErr(), file);
             }

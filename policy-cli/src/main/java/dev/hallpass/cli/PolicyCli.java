@@ -37,10 +37,6 @@ public final class PolicyCli implements Callable<Integer> {
         if (ClosedStdin.wasClosedAtStart()) {
             System.setIn(java.io.InputStream.nullInputStream());
         }
-        // Before picocli: the model and (for evaluate and explain) the engine start loading on other threads.
-        quietLogging(args);
-        warmUpTheModel(args);
-        EarlyEngine.start(args);
         System.exit(run(args, out, err, stdout::readerWentAway));
     }
 
@@ -101,8 +97,6 @@ public final class PolicyCli implements Callable<Integer> {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean MODEL_WARMING = new java.util.concurrent.atomic.AtomicBoolean();
-
     /** The commands that build an engine, and with it the semantic tier unless told {@code --no-semantic}. */
     private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("evaluate", "explain", "check", "test", "serve");
 
@@ -127,9 +121,6 @@ public final class PolicyCli implements Callable<Integer> {
         if (args.length == 0 || !ENGINE_COMMANDS.contains(args[0]) || all.contains("--no-semantic")
                 || all.contains("--help") || all.contains("-h") || all.contains("--version") || all.contains("-V")) {
             return;
-        }
-        if (!MODEL_WARMING.compareAndSet(false, true)) {
-            return; // started already (by main(), or by an earlier run in this JVM: the model is one per JVM)
         }
         Thread warm = new Thread(() -> {
             try {
