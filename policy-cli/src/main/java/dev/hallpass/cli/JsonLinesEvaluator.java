@@ -136,6 +136,15 @@ final class JsonLinesEvaluator {
                     return allGood[0];
                 }
             }
+            // Lines still in the batch: the input said more was ready, then ended.
+            if (!batch.isEmpty()) {
+                if (inFlight.isEmpty()) {
+                    allGood[0] &= answers(batch, asTable, out);
+                } else {
+                    List<LineReader.Line> lines = batch;
+                    inFlight.add(pool.submit(() -> answers(lines, asTable)));
+                }
+            }
             while (!inFlight.isEmpty()) {
                 write(inFlight.poll(), out, allGood);
             }
@@ -146,6 +155,16 @@ final class JsonLinesEvaluator {
         }
         out.flush();
         return allGood[0];
+    }
+
+    /** Evaluates {@code lines} on this thread, writing their answers to {@code out}; true when all were valid messages. */
+    private boolean answers(List<LineReader.Line> lines, boolean asTable, PrintWriter out) {
+        TextTable table = asTable ? new TextTable(out) : null;
+        boolean allGood = true;
+        for (LineReader.Line line : lines) {
+            allGood &= answer(line, out, table);
+        }
+        return allGood;
     }
 
     private Answers answers(List<LineReader.Line> lines, boolean asTable) {

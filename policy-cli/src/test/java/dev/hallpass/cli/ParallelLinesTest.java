@@ -153,6 +153,19 @@ final class ParallelLinesTest {
     }
 
     @Test
+    void an_input_that_always_says_more_is_ready_still_has_its_last_short_batch_answered() throws IOException {
+        byte[] input = corpus(100);
+        String one = answers(LEXICAL, false, false, 1, new ByteArrayInputStream(input));
+        InputStream eager = new ByteArrayInputStream(input) {
+            @Override
+            public synchronized int available() {
+                return 1; // even at the end
+            }
+        };
+        assertThat(answers(LEXICAL, false, false, 3, eager)).isEqualTo(one);
+    }
+
+    @Test
     void the_semantic_tier_on_two_or_three_threads_writes_the_same_bytes_as_on_one() throws IOException {
         PolicyEngine semantic = PolicyEngine.builder().build();
         byte[] input = corpus(300);
