@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * as {@code policy evaluate --no-semantic} after start-up, in process: the engine built as the
  * command builds it ({@link PolicyCli.EngineOptions}, built-in profile), {@link JsonLinesEvaluator}
  * reading the lines with {@link LineReader} and printing one decision per line to a {@link
- * PrintWriter} over {@link StdoutStream}, as {@code main} sets up stdout. {@code jackson}: the
+ * PrintWriter} over {@link StdoutStream}, as {@code main} sets up stdout, on the default threads
+ * (the number of processors, at most 4); {@code evaluateOneThread}: the same on one thread ({@code
+ * --threads 1}). {@code jackson}: the
  * baseline, each line read into a Jackson tree and written back as one JSON line to the same kind
  * of writer. Both write to a null stream (no system calls), and the score of both is per line. {@code
  * engineAlone}: the engine on the same messages already parsed, for what the CLI adds around it.
@@ -56,6 +58,7 @@ public class CliLinesBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private byte[] input;
     private JsonLinesEvaluator evaluator;
+    private JsonLinesEvaluator oneThread;
     private PolicyEngine engine;
     private ProposedMessage[] messages;
     private Path cache;
@@ -79,7 +82,8 @@ public class CliLinesBenchmark {
         options.semantic = false;
         options.rulesCache = cache;
         engine = options.buildEngine();
-        evaluator = new JsonLinesEvaluator(engine, false, LineReader.DEFAULT_MAX_LINE_BYTES);
+        evaluator = new JsonLinesEvaluator(engine, false, LineReader.DEFAULT_MAX_LINE_BYTES, JsonLinesEvaluator.DEFAULT_THREADS);
+        oneThread = new JsonLinesEvaluator(engine, false, LineReader.DEFAULT_MAX_LINE_BYTES, 1);
         int[] counted = new int[1];
         PrintWriter check = new PrintWriter(new OutputStream() {
             @Override
@@ -113,12 +117,22 @@ public class CliLinesBenchmark {
         return new PrintWriter(new StdoutStream(OutputStream.nullOutputStream()), false, StandardCharsets.UTF_8);
     }
 
-    /** {@code policy evaluate --no-semantic} over the 50,000 lines; per line. */
+    /** {@code policy evaluate --no-semantic} over the 50,000 lines, on the default threads ({@code --threads}); per line. */
     @Benchmark
     @OperationsPerInvocation(LINES)
     public boolean evaluate() throws IOException {
         PrintWriter out = stdout();
         boolean ok = evaluator.run(new ByteArrayInputStream(input), out, null);
+        out.flush();
+        return ok;
+    }
+
+    /** {@code policy evaluate --no-semantic --threads 1} over the 50,000 lines; per line. */
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public boolean evaluateOneThread() throws IOException {
+        PrintWriter out = stdout();
+        boolean ok = oneThread.run(new ByteArrayInputStream(input), out, null);
         out.flush();
         return ok;
     }

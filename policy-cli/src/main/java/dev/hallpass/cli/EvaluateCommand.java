@@ -36,6 +36,17 @@ class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "jsonl|text", description = "jsonl (default) or text, a table for people.")
     Format format = Format.jsonl;
 
+    int threads = JsonLinesEvaluator.DEFAULT_THREADS;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Lines evaluated at once (default: the number of processors, at most 4). "
+            + "Answers are written in input order whatever N is; --threads 1 evaluates one line after another.")
+    void threads(int n) {
+        if (n < 1 || n > 256) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads: must be between 1 and 256");
+        }
+        threads = n;
+    }
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "JSON Lines of proposed messages; stdin when absent.")
     Path file;
 
@@ -68,7 +79,7 @@ class EvaluateCommand implements Callable<Integer> {
         TextTable table = format == Format.text ? new TextTable(out) : null;
         boolean allGood;
         try (in) {
-            allGood = new JsonLinesEvaluator(engine, explain(), lineOptions.maxLineBytes).run(in, out, table);
+            allGood = new JsonLinesEvaluator(engine, explain(), lineOptions.maxLineBytes, threads).run(in, out, table);
         } catch (IOException e) {
             spec.commandLine().getErr().println("policy: reading input failed: " + e.getMessage());
             out.flush();

@@ -106,16 +106,26 @@ public final class PolicyCli implements Callable<Integer> {
      * it loads on the second core while the main thread parses the options and loads the profile, the
      * compiled rules and the word lists. The engine then takes the same one-per-JVM model ({@link
      * dev.hallpass.semantic.SemanticDetector#shared()}, which waits for a load in progress); if the load
-     * failed, the engine's own request fails with the same error, reported as before.
+     * failed, the engine's own request fails with the same error, reported as before. First, ONNX Runtime
+     * is pointed at its native libraries in the user's cache ({@link OrtNativeCache}), so that it neither
+     * copies them out of its jar again nor leaves a folder in /tmp, and the tier at its model's file there
+     * ({@link ModelFileCache}), so that it is neither inflated into the heap nor hashed again.
      */
     private static void warmUpTheModel(String[] args) {
         java.util.List<String> all = java.util.Arrays.asList(args);
+        if (args.length > 0 && args[0].equals("train") && !all.contains("--help") && !all.contains("-h")) {
+            OrtNativeCache.install(System.getenv(), System.getProperty("user.home")); // train reads with the model too
+            ModelFileCache.install(System.getenv(), System.getProperty("user.home"));
+            return;
+        }
         if (args.length == 0 || !ENGINE_COMMANDS.contains(args[0]) || all.contains("--no-semantic")
                 || all.contains("--help") || all.contains("-h") || all.contains("--version") || all.contains("-V")) {
             return;
         }
         Thread warm = new Thread(() -> {
             try {
+                OrtNativeCache.install(System.getenv(), System.getProperty("user.home"));
+                ModelFileCache.install(System.getenv(), System.getProperty("user.home"));
                 dev.hallpass.semantic.SemanticDetector.shared();
             } catch (RuntimeException | LinkageError e) {
                 // remembered by shared(): the engine's request reports it

@@ -54,8 +54,18 @@ final class Encoder implements AutoCloseable {
         return load(modelResource, tokenizerResource, intraOpThreads, WindowCache.fromSystemProperty());
     }
 
+    /**
+     * A copy of {@link #MODEL_RESOURCE} on disk and the SHA-256 of its bytes, both set by a host that
+     * keeps one (the CLI's cache): the session then reads the file itself, and the model is neither
+     * copied into the heap nor hashed again.
+     */
+    static final String MODEL_FILE_PROPERTY = "hallpass.semantic.modelFile";
+    static final String MODEL_SHA256_PROPERTY = "hallpass.semantic.modelSha256";
+
     static Encoder load(String modelResource, String tokenizerResource, int intraOpThreads, WindowCache cache) {
-        byte[] model = resource(modelResource);
+        String file = modelResource.equals(MODEL_RESOURCE) ? System.getProperty(MODEL_FILE_PROPERTY) : null;
+        String fileSha256 = System.getProperty(MODEL_SHA256_PROPERTY);
+        byte[] model = file != null && fileSha256 != null ? null : resource(modelResource);
         try (InputStream tok = Encoder.class.getClassLoader().getResourceAsStream(tokenizerResource)) {
             if (tok == null) {
                 throw new SemanticException("the tokenizer " + tokenizerResource + " is not on the class path");
@@ -67,8 +77,8 @@ final class Encoder implements AutoCloseable {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = env.createSession(model, options);
-            return new Encoder(env, session, tokenizer, sha256(model), cache);
+            OrtSession session = model == null ? env.createSession(file, options) : env.createSession(model, options);
+            return new Encoder(env, session, tokenizer, model == null ? fileSha256 : sha256(model), cache);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException | UnsatisfiedLinkError e) {
