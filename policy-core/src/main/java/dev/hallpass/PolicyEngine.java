@@ -526,6 +526,7 @@ public final class PolicyEngine {
          * @throws InvalidProfileException if the profile names a clause the catalogue lacks
          */
         public PolicyEngine build() {
+            DetectorSetup.warmUpInBackground(); // the word lists load while the profile and rules are read
             SchoolProfile p = profile != null ? profile : SchoolProfile.builtIn();
             Map<String, String> extraRules = new LinkedHashMap<>();
             Map<String, String> extraClauses = new LinkedHashMap<>();
