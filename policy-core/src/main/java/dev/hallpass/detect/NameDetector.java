@@ -556,8 +556,11 @@ final class NameDetector implements Recognizer {
         }
         if (mayBeOwn(key)) {
             c |= ownKeyBits.getOrDefault(key, 0);
+            if (base == key) {
+                c |= ownBaseBits.getOrDefault(base, 0);
+            }
         }
-        if (mayBeOwn(base)) {
+        if (base != key && mayBeOwn(base)) { // one filter for both maps: a base that is its key is checked once
             c |= ownBaseBits.getOrDefault(base, 0);
         }
         return c;
