@@ -124,4 +124,62 @@ class EngineWithTheSemanticTierTest {
         assertThat(semantic.evaluate(privately("Thank you so much for the lovely class assembly this morning!")).outcome())
                 .isEqualTo(Outcome.ALLOW);
     }
+
+    @Test
+    void anAbsenceTheWordListsFindInAMessageAboutSeveralThingsStillGoesToTheOffice() {
+        // The benchmarks' typical message: an absence, a lost folder and a phone number in one class-chat post.
+        String text = "Hi everyone, Amelia Khan is off sick today so she will miss the class trip. "
+                + "If anyone picked up her blue reading folder by mistake, could you text me on 07700 900123? "
+                + "Thank you so much!";
+        ProposedMessage m = new ProposedMessage("m-typical", Channel.CLASS_CHAT, new Sender("p-17", Role.PARENT), "oak", text,
+                List.of(), TUESDAY_TEN);
+        assertThat(lexical.evaluate(m).reasons()).extracting(Reason::clause).containsExactlyInAnyOrder("3.2.1", "4.12", "5.4");
+        Decision d = semantic.evaluate(m);
+        assertThat(d.reasons()).as("%s", d).extracting(Reason::clause).containsExactlyInAnyOrder("3.2.1", "4.12", "5.4");
+        assertThat(d.outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(d.redirectTo()).isEqualTo(Route.PHONE_SCHOOL_OFFICE);
+    }
+
+    @Test
+    void aPostWithAReasonNoRewriteRemovesIsReadByTheModelOnceAndOneARewriteMayFixTwice() {
+        SemanticDetector real = SemanticDetector.of(CorpusRun.get().tier);
+        List<String> read = new java.util.ArrayList<>();
+        dev.hallpass.MeaningDetector counting = new dev.hallpass.MeaningDetector() {
+            @Override
+            public List<dev.hallpass.facts.Finding> findings(String text) {
+                read.add(text);
+                return real.findings(text);
+            }
+
+            @Override
+            public List<dev.hallpass.facts.Finding> findings(String text, List<dev.hallpass.facts.Finding> lexical) {
+                read.add(text);
+                return real.findings(text, lexical);
+            }
+
+            @Override
+            public java.util.Set<dev.hallpass.facts.FindingKind> decides() {
+                return real.decides();
+            }
+
+            @Override
+            public String digest() {
+                return real.digest();
+            }
+        };
+        PolicyEngine engine = PolicyEngine.builder().meaningDetector(counting).build();
+        // an absence (5.4) beside the name and number: no rewrite can make it allowed, so none is checked
+        Decision d = engine.evaluate(new ProposedMessage("m-2", Channel.CLASS_CHAT, new Sender("p-17", Role.PARENT), "oak",
+                "Hi everyone, Amelia Khan is off sick today so she will miss the class trip. Could you text me on 07700 900123?",
+                List.of(), TUESDAY_TEN));
+        assertThat(d.cites("5.4")).as("%s", d).isTrue();
+        assertThat(d.rewrite()).isNull();
+        assertThat(read).hasSize(1);
+        read.clear();
+        // only the name and number stand against it: the rewrite is checked, a second read
+        Decision r = engine.evaluate(new ProposedMessage("m-3", Channel.CLASS_CHAT, new Sender("p-17", Role.PARENT), "oak",
+                "Amelia Khan loved the class trip, thank you all! Text me on 07700 900123 for the photos.", List.of(), TUESDAY_TEN));
+        assertThat(r.rewrite()).as("%s", r).isNotNull();
+        assertThat(read).hasSize(2);
+    }
 }
