@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads JMH's {@code results.json} (and {@code serve.json}, when there) and {@code heap.json} and prints
+ * Reads JMH's {@code results.json} (and {@code serve.json} and {@code threads.json}, when there) and {@code heap.json} and prints
  * every figure issues 7 and 17 ask for (a figure whose benchmark did not run shows "not measured"),
  * each against its target, as a Markdown table; also writes it to {@code summary.md} beside them.
  * Ratios are computed from the same run's scores.
@@ -39,9 +39,12 @@ public final class Summary {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench");
         ObjectMapper json = new ObjectMapper();
         JsonNode results = json.readTree(dir.resolve("results.json").toFile());
-        Path serve = dir.resolve("serve.json"); // ServeBenchmark's own run (longer iterations)
-        if (Files.isRegularFile(serve) && results.isArray()) {
-            json.readTree(serve.toFile()).forEach(((com.fasterxml.jackson.databind.node.ArrayNode) results)::add);
+        // ServeBenchmark's and ThreadsBenchmark's own runs (longer iterations)
+        for (String own : java.util.List.of("serve.json", "threads.json")) {
+            Path file = dir.resolve(own);
+            if (Files.isRegularFile(file) && results.isArray()) {
+                json.readTree(file.toFile()).forEach(((com.fasterxml.jackson.databind.node.ArrayNode) results)::add);
+            }
         }
         Summary s = new Summary(results);
         Path heapFile = dir.resolve("heap.json");
