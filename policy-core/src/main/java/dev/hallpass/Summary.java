@@ -47,7 +47,13 @@ final class Summary {
         if (d.outcome() == Outcome.ALLOW) {
             return null;
         }
-        List<Reason> enforced = d.reasons().stream().filter(r -> !r.shadow()).toList();
+        List<Reason> enforced = d.reasons();
+        for (Reason r : enforced) {
+            if (r.shadow()) { // most decisions have no shadow reason: no copy then
+                enforced = d.reasons().stream().filter(x -> !x.shadow()).toList();
+                break;
+            }
+        }
         if (d.outcome() == Outcome.BLOCK) {
             return block(enforced, m.sender().role());
         }

@@ -128,7 +128,7 @@ final class PhraseMatcher {
     }
 
     List<Match> matchAll(Tokens tokens, InClass inClass) {
-        List<Match> out = new ArrayList<>();
+        List<Match> out = new ArrayList<>(32); // a typical message has a dozen or two: no regrowth
         for (int i = 0; i < tokens.size(); i++) {
             walk(root, tokens, i, i, inClass, out);
         }
