@@ -26,14 +26,14 @@ final class ClockTimeMask implements Recognizer {
 
     @Override
     public void scan(Scan scan) {
-        scan.hide(findTimes(scan.charText(emits())), Set.of(FindingKind.PHONE_NUMBER));
+        scan.hide(findTimes(scan.charText(emits()), scan.firstDigit()), Set.of(FindingKind.PHONE_NUMBER));
     }
 
     /** Clock times, only to screen them out of phone numbers: 3:15, 15.30, 10:00:00. */
-    private static List<Span> findTimes(String t) {
+    private static List<Span> findTimes(String t, int firstDigit) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = firstDigit; i < n; i++) {
             if (!isDigit(t.charAt(i)) || !numberStartsAt(t, i)) {
                 continue;
             }

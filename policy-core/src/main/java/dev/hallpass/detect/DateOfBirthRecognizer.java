@@ -60,7 +60,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     @Override
     public void scan(Scan scan) {
         String visible = scan.charText(emits());
-        List<Span> dates = findDates(visible);
+        List<Span> dates = findDates(visible, scan.firstDigit());
         for (Span date : dates) {
             if (hasBirthCue(visible, date.start()) && !historical(visible, date)) {
                 scan.add(Finding.span(FindingKind.DATE_OF_BIRTH, date.start(), date.end()));
@@ -74,13 +74,13 @@ final class DateOfBirthRecognizer implements Recognizer {
      * twice (month first is allowed too), yyyy-m-d, "3rd [of] March [2019]" and "March 3[rd][,]
      * [2019]". A written date may leave out its year: "her birthday is 3rd March" still gives it.
      */
-    private List<Span> findDates(String t) {
+    private List<Span> findDates(String t, int firstDigit) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
         int nextDigit = -1; // the first digit at or after i: every date has one, a written month within MONTH_TO_DAY of it
         for (int i = 0; i < n; i++) {
             if (nextDigit < i) {
-                nextDigit = Chars.nextDigit(t, i);
+                nextDigit = Chars.nextDigit(t, Math.max(i, firstDigit)); // none before the text's first
             }
             if (nextDigit == n) {
                 break; // no digit left, so no date left

@@ -27,7 +27,7 @@ final class NhsNumberRecognizer implements Recognizer {
 
     @Override
     public void scan(Scan scan) {
-        List<Span> found = findNhsNumbers(scan.charText(emits()));
+        List<Span> found = findNhsNumbers(scan.charText(emits()), scan.firstDigit());
         scan.addAll(FindingKind.NHS_NUMBER, found);
         scan.hide(found, Set.of(FindingKind.PHONE_NUMBER));
     }
@@ -38,10 +38,10 @@ final class NhsNumberRecognizer implements Recognizer {
      * the check but is a phone number, as is "+44 (0) 113 496 0123". Not ten copies of one digit
      * either (a placeholder, though it passes the check).
      */
-    private static List<Span> findNhsNumbers(String t) {
+    private static List<Span> findNhsNumbers(String t, int firstDigit) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = firstDigit; i < n; i++) {
             if (!isDigit(t.charAt(i)) || !numberStartsAt(t, i) || followsDigitGroup(t, i)) {
                 continue;
             }

@@ -67,7 +67,7 @@ final class PhoneNumberRecognizer implements Recognizer {
 
     @Override
     public void scan(Scan scan) {
-        for (Span span : findPhoneNumbers(scan.charText(emits()))) {
+        for (Span span : findPhoneNumbers(scan.charText(emits()), scan.firstDigit())) {
             if (!schoolNumbers.contains(nationalDigits(scan.text().substring(span.start(), span.end())))) {
                 scan.add(Finding.span(FindingKind.PHONE_NUMBER, span.start(), span.end()));
             }
@@ -111,9 +111,13 @@ final class PhoneNumberRecognizer implements Recognizer {
     /** The most phone-shaped candidates one message has validated by libphonenumber. */
     static final int MAX_PHONE_CANDIDATES = 256;
 
-    private static List<Span> findPhoneNumbers(String t) {
+    private static List<Span> findPhoneNumbers(String t, int firstDigit) {
         List<Span> out = new ArrayList<>();
-        if (asciiDigits(t) < MIN_PHONE_DIGITS) {
+        int digits = 0;
+        for (int i = firstDigit; i < t.length() && digits < MIN_PHONE_DIGITS; i++) { // none before the first
+            digits += isDigit(t.charAt(i)) ? 1 : 0;
+        }
+        if (digits < MIN_PHONE_DIGITS) {
             return out;
         }
         PhoneWindow window = new PhoneWindow();

@@ -39,7 +39,7 @@ final class PostcodeRecognizer implements Recognizer {
 
     @Override
     public void scan(Scan scan) {
-        scan.addAll(FindingKind.POSTCODE, findPostcodes(scan.charText(emits())));
+        scan.addAll(FindingKind.POSTCODE, findPostcodes(scan.charText(emits()), scan.firstDigit()));
     }
 
     /**
@@ -47,13 +47,13 @@ final class PostcodeRecognizer implements Recognizer {
      * "LS1 4AP", "SW1A 1AA", "m1 1ae", "LS14AP". The outward code must start with a real postcode
      * area, so "Y6 2AB" is not one; a lower-case ordinal is not an inward code ("b6 2nd").
      */
-    private List<Span> findPostcodes(String t) {
+    private List<Span> findPostcodes(String t, int firstDigit) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
         int nextDigit = -1; // the first digit at or after i: within a postcode's first five chars ("GIR 0AA"'s is its fifth)
         for (int i = 0; i < n; i++) {
             if (nextDigit < i) {
-                nextDigit = Chars.nextDigit(t, i);
+                nextDigit = Chars.nextDigit(t, Math.max(i, firstDigit)); // none before the text's first
             }
             if (nextDigit == n) {
                 break; // no digit left, so no postcode left

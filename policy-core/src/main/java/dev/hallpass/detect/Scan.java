@@ -56,6 +56,20 @@ final class Scan {
         this.cached = charText;
     }
 
+    private int firstDigit = -1;
+
+    /**
+     * Where the first ASCII digit of the character scanners' text is ({@code length()} when there is
+     * none), worked out once: no text a scanner reads has a digit before it (masks only hide), so every
+     * scanner looking for numbers starts there instead of testing each character before it.
+     */
+    int firstDigit() {
+        if (firstDigit < 0) {
+            firstDigit = Chars.nextDigit(charText, 0);
+        }
+        return firstDigit;
+    }
+
     /** The message's text as normalised (for the school's own numbers and shape tests only). */
     String text() {
         return text;

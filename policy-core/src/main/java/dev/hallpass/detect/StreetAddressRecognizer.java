@@ -50,7 +50,7 @@ final class StreetAddressRecognizer implements Recognizer {
 
     @Override
     public void scan(Scan scan) {
-        scan.addAll(FindingKind.STREET_ADDRESS, findStreetAddresses(scan.charText(emits())));
+        scan.addAll(FindingKind.STREET_ADDRESS, findStreetAddresses(scan.charText(emits()), scan.firstDigit()));
     }
 
     /**
@@ -61,10 +61,10 @@ final class StreetAddressRecognizer implements Recognizer {
      * function word, unit or word for people ("3 on the way", "10 minutes drive"), and the number must
      * not follow a word that makes it a count or label ("Year 6", "room 12", "page 3").
      */
-    private List<Span> findStreetAddresses(String t) {
+    private List<Span> findStreetAddresses(String t, int firstDigit) {
         List<Span> out = new ArrayList<>();
         int n = t.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = firstDigit; i < n; i++) {
             char c = t.charAt(i);
             if (c < '1' || c > '9' || !canStartHouseNumber(t, i)) {
                 continue;
