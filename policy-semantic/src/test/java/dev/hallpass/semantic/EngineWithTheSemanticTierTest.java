@@ -139,47 +139,4 @@ class EngineWithTheSemanticTierTest {
         assertThat(d.outcome()).isEqualTo(Outcome.REDIRECT);
         assertThat(d.redirectTo()).isEqualTo(Route.PHONE_SCHOOL_OFFICE);
     }
-
-    @Test
-    void aPostWithAReasonNoRewriteRemovesIsReadByTheModelOnceAndOneARewriteMayFixTwice() {
-        SemanticDetector real = SemanticDetector.of(CorpusRun.get().tier);
-        List<String> read = new java.util.ArrayList<>();
-        dev.hallpass.MeaningDetector counting = new dev.hallpass.MeaningDetector() {
-            @Override
-            public List<dev.hallpass.facts.Finding> findings(String text) {
-                read.add(text);
-                return real.findings(text);
-            }
-
-            @Override
-            public List<dev.hallpass.facts.Finding> findings(String text, List<dev.hallpass.facts.Finding> lexical) {
-                read.add(text);
-                return real.findings(text, lexical);
-            }
-
-            @Override
-            public java.util.Set<dev.hallpass.facts.FindingKind> decides() {
-                return real.decides();
-            }
-
-            @Override
-            public String digest() {
-                return real.digest();
-            }
-        };
-        PolicyEngine engine = PolicyEngine.builder().meaningDetector(counting).build();
-        // an absence (5.4) beside the name and number: no rewrite can make it allowed, so none is checked
-        Decision d = engine.evaluate(new ProposedMessage("m-2", Channel.CLASS_CHAT, new Sender("p-17", Role.PARENT), "oak",
-                "Hi everyone, Amelia Khan is off sick today so she will miss the class trip. Could you text me on 07700 900123?",
-                List.of(), TUESDAY_TEN));
-        assertThat(d.cites("5.4")).as("%s", d).isTrue();
-        assertThat(d.rewrite()).isNull();
-        assertThat(read).hasSize(1);
-        read.clear();
-        // only the name and number stand against it: the rewrite is checked, a second read
-        Decision r = engine.evaluate(new ProposedMessage("m-3", Channel.CLASS_CHAT, new Sender("p-17", Role.PARENT), "oak",
-                "Amelia Khan loved the class trip, thank you all! Text me on 07700 900123 for the photos.", List.of(), TUESDAY_TEN));
-        assertThat(r.rewrite()).as("%s", r).isNotNull();
-        assertThat(read).hasSize(2);
-    }
 }
