@@ -12,9 +12,7 @@ import java.util.Set;
  * The semantic tier as the engine's {@link MeaningDetector}. For each kind, the classifier reads the
  * model's embedding and the word lists' findings together and decides: when the score reaches the
  * threshold, the word lists' findings of that kind reach the rules (or, where the word lists found
- * nothing, one finding spanning the sentence that scored highest); when it does not, they are set aside,
- * unless the sentence a finding is in scores over the threshold and {@value Scores#SENTENCE_CONFIRMS} on its own
- * (a message about several things is not absent as a whole, but its sentence saying so is).
+ * nothing, one finding spanning the sentence that scored highest); when it does not, they are set aside.
  * Structured findings (phone numbers, e-mail addresses, postcodes, street addresses, dates of birth,
  * NHS numbers, a child's sleep or meals) always reach the rules, and so do a school's own phrases (its
  * profile's {@code words.KIND.add}) and any word-list finding past the part of a long text the model read. Add it with {@code PolicyEngine.builder().meaningDetector(SemanticDetector.load())}.
@@ -132,11 +130,6 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
      * in its profile: it counts whatever the score, as the school asked.
      */
     static List<Finding> decide(Scores scores, List<Finding> lexical, java.util.function.Supplier<Set<Finding>> builtInOfHead) {
-        return decide(scores, lexical, builtInOfHead, true);
-    }
-
-    /** As {@link #decide(Scores, List, java.util.function.Supplier)}; {@code bySentence} false: the message's score alone confirms (before issue 17). */
-    static List<Finding> decide(Scores scores, List<Finding> lexical, java.util.function.Supplier<Set<Finding>> builtInOfHead, boolean bySentence) {
         List<Finding> out = new ArrayList<>();
         Set<Finding> builtIn = null;
         for (Kind k : Kind.ALL) {
@@ -150,8 +143,8 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
                     covered = true;
                 } else if (k.decided().contains(f.kind()) || f.kind() == k.finding()) {
                     boolean past = f.end() > scores.scoredChars();
-                    if (!past && (s.isOver() || bySentence && scores.confirms(k, f.start(), f.end()))) {
-                        out.add(f.withScore(bySentence ? scores.at(k, f.start(), f.end()) : s.value()));
+                    if (s.isOver() && !past) {
+                        out.add(f.withScore(s.value()));
                         covered = true;
                         continue;
                     }
@@ -187,12 +180,8 @@ public class SemanticDetector implements MeaningDetector, AutoCloseable {
 
     /** The kinds found in a text: a score over its threshold, or a kept word-list finding. */
     static Set<Kind> kinds(Scores scores, List<Finding> lexical) {
-        return kinds(scores, lexical, true);
-    }
-
-    static Set<Kind> kinds(Scores scores, List<Finding> lexical, boolean bySentence) {
         EnumSet<Kind> out = EnumSet.noneOf(Kind.class);
-        for (Finding f : decide(scores, lexical, () -> new java.util.HashSet<>(lexical), bySentence)) {
+        for (Finding f : decide(scores, lexical, () -> new java.util.HashSet<>(lexical))) {
             for (Kind k : Kind.ALL) {
                 if (f.kind() == k.finding() || k.decided().contains(f.kind())) {
                     out.add(k);

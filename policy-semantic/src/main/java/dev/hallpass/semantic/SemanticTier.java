@@ -139,7 +139,6 @@ public final class SemanticTier implements AutoCloseable {
         int n = tokens.ids().length;
         int scoredChars = 0;
         List<NameScore> nameScores = new ArrayList<>();
-        List<Score> sentenceScores = new ArrayList<>();
         while (token < n && windows < MAX_WINDOWS) {
             int end = windowEnd(tokens, sentences, token);
             float[][] rows = encoder.hidden(tokens.ids(), token, end);
@@ -165,24 +164,9 @@ public final class SemanticTier implements AutoCloseable {
             SchoolAdjustments.Exemplar like = adjustments == null ? null : adjustments.nearest(window.embedding());
             for (Kind k : Kind.ALL) {
                 Weights w = classifier.weights(k);
-                int[] span = {charFrom, charTo};
-                double bestPart = -1;
-                for (int i = 0; i < partFeatures.size(); i++) {
-                    double z = w.logit(partFeatures.get(i));
-                    double raw = 1 / (1 + Math.exp(-z));
-                    if (raw > bestPart) {
-                        bestPart = raw;
-                        span = partSpans.get(i);
-                    }
-                    int[] ps = partSpans.get(i);
-                    sentenceScores.add(new Score(k, adjustments == null ? raw : adjustments.adjust(k, z, like), w.threshold(), ps[0], ps[1]));
-                }
-                // a sentence alone does not raise the kind's score (measured worse on dev); it only confirms
-                // the word lists' findings inside it (Scores#confirms)
+                int[] span = bestSentence(partFeatures, partSpans, w, charFrom, charTo);
+                // a sentence alone is not scored higher: measured worse on dev
                 double p = adjustments == null ? w.probability(window) : adjustments.adjust(k, w.logit(window), like);
-                if (partFeatures.isEmpty()) {
-                    sentenceScores.add(new Score(k, p, w.threshold(), charFrom, charTo));
-                }
                 if (p > best[k.ordinal()]) {
                     best[k.ordinal()] = p;
                     evidence[k.ordinal()] = span;
@@ -201,7 +185,7 @@ public final class SemanticTier implements AutoCloseable {
         if (token >= n) {
             scoredChars = limit;
         }
-        return new Scores(out, windows, scoredChars, nameScores, sentenceScores);
+        return new Scores(out, windows, scoredChars, nameScores);
     }
 
     /**
@@ -297,6 +281,23 @@ public final class SemanticTier implements AutoCloseable {
             token = end;
         }
         return out;
+    }
+
+    /** The sentence of a window that scores highest for {@code w}; the whole window when it is one sentence. */
+    private static int[] bestSentence(List<Features> parts, List<int[]> spans, Weights w, int charFrom, int charTo) {
+        if (parts.isEmpty()) {
+            return new int[] {charFrom, charTo};
+        }
+        double best = -1;
+        int[] span = null;
+        for (int i = 0; i < parts.size(); i++) {
+            double s = w.probability(parts.get(i));
+            if (s > best) {
+                best = s;
+                span = spans.get(i);
+            }
+        }
+        return span;
     }
 
     /**
