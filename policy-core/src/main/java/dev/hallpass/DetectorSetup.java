@@ -18,11 +18,6 @@ import java.util.Set;
 final class DetectorSetup {
     private DetectorSetup() {}
 
-    /**
-     * The detectors for {@code profile} (its roster, its word lists, its own phone numbers).
-     *
-     * @throws PolicyException if the word lists cannot be read or the profile's cannot be compiled
-     */
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -46,6 +41,11 @@ final class DetectorSetup {
         t.start();
     }
 
+    /**
+     * The detectors for {@code profile} (its roster, its word lists, its own phone numbers).
+     *
+     * @throws PolicyException if the word lists cannot be read or the profile's cannot be compiled
+     */
     static Detectors detectors(SchoolProfile profile) {
         try {
             return Detectors.of(config(profile));

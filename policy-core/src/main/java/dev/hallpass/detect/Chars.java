@@ -72,6 +72,15 @@ final class Chars {
         return value;
     }
 
+    /** True when {@code s} has at least {@code atLeast} ASCII digits from {@code from} on (counting stops there). */
+    static boolean hasAsciiDigits(String s, int from, int atLeast) {
+        int count = 0;
+        for (int i = from; i < s.length() && count < atLeast; i++) {
+            count += isDigit(s.charAt(i)) ? 1 : 0;
+        }
+        return count >= atLeast;
+    }
+
     static int asciiDigits(CharSequence s) {
         int count = 0;
         for (int i = 0; i < s.length(); i++) {

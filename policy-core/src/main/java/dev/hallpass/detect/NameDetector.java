@@ -592,6 +592,7 @@ final class NameDetector implements Recognizer {
     /** Bits of the filter over the word lists' words that are not common words (8 KB, shared by every school on the lists). */
     private static final int LISTED_FILTER_BITS = 1 << 16;
 
+    /** The bit of a filter of {@code bits} bits that {@code word} sets: its hash, spread and masked. */
     private static int filterBit(String word, int bits) {
         int h = word.hashCode();
         return (h ^ (h >>> 16)) & (bits - 1);
@@ -608,8 +609,7 @@ final class NameDetector implements Recognizer {
      * {@link #ownBaseBits}): a 1,024-bit filter by hash, so most tokens skip both map lookups.
      */
     private boolean mayBeOwn(String word) {
-        int h = word.hashCode();
-        int bit = (h ^ (h >>> 16)) & (OWN_FILTER_BITS - 1);
+        int bit = filterBit(word, OWN_FILTER_BITS);
         return (ownFilter[bit >>> 6] & (1L << bit)) != 0;
     }
 
@@ -620,8 +620,7 @@ final class NameDetector implements Recognizer {
     private void fillOwnFilter() {
         for (Map<String, Integer> own : List.of(ownKeyBits, ownBaseBits)) {
             for (String word : own.keySet()) {
-                int h = word.hashCode();
-                int bit = (h ^ (h >>> 16)) & (OWN_FILTER_BITS - 1);
+                int bit = filterBit(word, OWN_FILTER_BITS);
                 ownFilter[bit >>> 6] |= 1L << bit;
             }
         }

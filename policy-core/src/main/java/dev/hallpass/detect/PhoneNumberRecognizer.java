@@ -113,11 +113,7 @@ final class PhoneNumberRecognizer implements Recognizer {
 
     private static List<Span> findPhoneNumbers(String t, int firstDigit) {
         List<Span> out = new ArrayList<>();
-        int digits = 0;
-        for (int i = firstDigit; i < t.length() && digits < MIN_PHONE_DIGITS; i++) { // none before the first
-            digits += isDigit(t.charAt(i)) ? 1 : 0;
-        }
-        if (digits < MIN_PHONE_DIGITS) {
+        if (!hasAsciiDigits(t, firstDigit, MIN_PHONE_DIGITS)) { // none before the first
             return out;
         }
         PhoneWindow window = new PhoneWindow();

@@ -24,6 +24,8 @@ final class Scan {
     /** Where the name recognizer says why it took or set aside each name; null unless explaining. */
     private List<NameNote> nameNotes;
     private String cached;
+    /** See {@link #firstDigit()}; -1 until asked. */
+    private int firstDigit = -1;
 
     /** Spans hidden from the recognizers that emit any of {@code from}, or from all of them when it is empty. */
     private record Mask(List<Span> spans, Set<FindingKind> from) {
@@ -55,8 +57,6 @@ final class Scan {
         this.attachments = List.copyOf(attachments);
         this.cached = charText;
     }
-
-    private int firstDigit = -1;
 
     /**
      * Where the first ASCII digit of the character scanners' text is ({@code length()} when there is
